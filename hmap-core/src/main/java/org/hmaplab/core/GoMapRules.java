@@ -1,0 +1,93 @@
+package org.hmaplab.core;
+
+/**
+ * The constants and pure rules of the Go 1.19 map ({@code runtime/map.go}), shared by
+ * {@link GoLongLongMap} and {@link GoMap}. Section numbers refer to GO-MAP-SPEC.md.
+ */
+public final class GoMapRules {
+    private GoMapRules() {
+    }
+
+    /** log2 of the slots per bucket (map.go:66, bucketCntBits). */
+    public static final int BUCKET_SHIFT = 3;
+    /** Slots per bucket (map.go:67, bucketCnt). */
+    public static final int BUCKET_SIZE = 1 << BUCKET_SHIFT;
+
+    /** Load factor numerator: growth when count > 13 * (2^B / 2) (map.go:71, loadFactorNum). */
+    public static final int LOAD_FACTOR_NUM = 13;
+    /** Load factor denominator (map.go:72, loadFactorDen). */
+    public static final int LOAD_FACTOR_DEN = 2;
+
+    /** Tophash: this slot and every slot after it in the chain is empty (map.go:93, emptyRest). */
+    public static final int EMPTY_REST = 0;
+    /** Tophash: this slot is empty (map.go:94, emptyOne). */
+    public static final int EMPTY_ONE = 1;
+    /** Tophash in an old bucket: the entry moved to the X half of the new array (evacuatedX). */
+    public static final int EVACUATED_X = 2;
+    /** Tophash in an old bucket: the entry moved to the Y half of the new array (evacuatedY). */
+    public static final int EVACUATED_Y = 3;
+    /** Tophash in an old bucket: the slot was empty, the bucket is evacuated (evacuatedEmpty). */
+    public static final int EVACUATED_EMPTY = 4;
+    /** Smallest tophash of a live slot (map.go:98, minTopHash). */
+    public static final int MIN_TOP_HASH = 5;
+
+    /** Largest B whose 2^B bucket count is used exactly by the same-size trigger (map.go:1096). */
+    public static final int MAX_EXACT_NOVERFLOW_B = 15;
+    /** Largest B this Java port supports (arrays are int-indexed: 2^B buckets * 8 slots). */
+    public static final int MAX_B = 27;
+
+    /** Go's panic/fatal messages for misuse (map.go:594, 424, 873), thrown as ConcurrentModificationException. */
+    public static final String CONCURRENT_WRITES = "concurrent map writes";
+    /** Reader that finds the writing flag set. */
+    public static final String CONCURRENT_READ_WRITE = "concurrent map read and map write";
+    /** Iterator that finds the writing flag set. */
+    public static final String CONCURRENT_ITERATION_WRITE = "concurrent map iteration and map write";
+
+    /** tophash(hash): the top byte, raised by MIN_TOP_HASH when below it (map.go:195-201). */
+    public static int tophash(long hash) {
+        int top = (int) (hash >>> 56);
+        return top < MIN_TOP_HASH ? top + MIN_TOP_HASH : top;
+    }
+
+    /** isEmpty(x): emptyRest or emptyOne (map.go:111-113). */
+    public static boolean isEmpty(int tophash) {
+        return tophash <= EMPTY_ONE;
+    }
+
+    /** A bucket counts as evacuated iff 1 &lt; tophash[0] &lt; 5 (map.go:203-206). */
+    public static boolean evacuated(int firstTophash) {
+        return firstTophash > EMPTY_ONE && firstTophash < MIN_TOP_HASH;
+    }
+
+    /** overLoadFactor(count, B): count &gt; 8 and count &gt; 13 * (2^B / 2), integer division (map.go:1085). */
+    public static boolean overLoadFactor(long count, int b) {
+        return count > BUCKET_SIZE && count > (long) LOAD_FACTOR_NUM * ((1L << b) / LOAD_FACTOR_DEN);
+    }
+
+    /** tooManyOverflowBuckets(noverflow, B): noverflow &gt;= 2^min(B, 15) (map.go:1092-1102). */
+    public static boolean tooManyOverflowBuckets(int noverflow, int b) {
+        int cappedB = Math.min(b, MAX_EXACT_NOVERFLOW_B);
+        return noverflow >= (1 << cappedB);
+    }
+
+    /**
+     * The B that makemap picks for a size hint: the smallest B not over the load factor for
+     * {@code hint} entries; a negative hint counts as 0 (map.go:319-325).
+     */
+    public static int bForHint(long hint) {
+        int b = 0;
+        while (overLoadFactor(hint, b)) {
+            b++;
+        }
+        if (b > MAX_B) {
+            throw new IllegalArgumentException("size hint " + hint + " needs B = " + b
+                + ", more than this port supports (B <= " + MAX_B + ")");
+        }
+        return b;
+    }
+
+    /** The largest count a table of 2^B buckets holds before the next new key starts a doubling. */
+    public static long maxCountBeforeGrowth(int b) {
+        return b == 0 ? BUCKET_SIZE : (long) LOAD_FACTOR_NUM * ((1L << b) / LOAD_FACTOR_DEN);
+    }
+}

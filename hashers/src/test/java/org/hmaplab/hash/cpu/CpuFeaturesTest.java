@@ -57,7 +57,8 @@ class CpuFeaturesTest {
     @Test
     void onlyTheFirstProcessorBlockIsRead() {
         CpuFeatures f = CpuFeatures.fromCpuinfo(X86_WITH_AES, "amd64");
-        assertTrue(f.allCpuinfoFlags().contains("avx2"), "the second block's short flags line must not replace the first");
+        assertTrue(f.allCpuinfoFlags().contains("avx2"),
+            "the second block's short flags line must not replace the first");
     }
 
     @Test

@@ -201,7 +201,8 @@ public final class RunMetadata {
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("malformed metadata file " + metadataJson
-                + ": expected one JSON object of string values, found " + (root == null ? "nothing" : root.getNodeType()));
+                + ": expected one JSON object of string values, found "
+                + (root == null ? "nothing" : root.getNodeType()));
         }
         Map<String, String> m = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : root.properties()) {

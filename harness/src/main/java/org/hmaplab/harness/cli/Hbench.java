@@ -1,5 +1,6 @@
 package org.hmaplab.harness.cli;
 
+import org.hmaplab.harness.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hbench", mixinStandardHelpOptions = true,
     description = "hmap-testbed: the Go map, hashers and peers, benchmarked and archived.",
-    subcommands = {})
+    subcommands = {RunCommand.class})
 public final class Hbench implements Runnable {
 
     @Override

@@ -1,5 +1,7 @@
 package org.hmaplab.harness.cli;
 
+import org.hmaplab.harness.run.CheckArchiveCommand;
+import org.hmaplab.harness.run.MergeCommand;
 import org.hmaplab.harness.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hbench", mixinStandardHelpOptions = true,
     description = "hmap-testbed: the Go map, hashers and peers, benchmarked and archived.",
-    subcommands = {RunCommand.class})
+    subcommands = {RunCommand.class, MergeCommand.class, CheckArchiveCommand.class})
 public final class Hbench implements Runnable {
 
     @Override

@@ -21,7 +21,8 @@ import org.hmaplab.hash.aes.AesHasher;
  *   <tr><td>wyhash</td><td>wyhash</td><td>ZAH {@code wy_3(s)}, its port of wyhash version 3; the empty
  *       input hashes to 0 for every seed</td></tr>
  *   <tr><td>murmur3</td><td>murmur</td><td>low 64 bits of MurmurHash3_x64_128 with seed s:
- *       ZAH {@code murmur_3(s)}</td></tr>
+ *       ZAH {@code murmur_3(s)}; the reference seed is 32 bits, larger seeds use ZAH's 64-bit
+ *       extension</td></tr>
  *   <tr><td>farmhash</td><td>farmhash</td><td>farmhashna {@code Hash64WithSeed(s)}: ZAH
  *       {@code farmNa(s)}</td></tr>
  *   <tr><td>city</td><td>cityhash</td><td>CityHash64 1.1 {@code CityHash64WithSeed(s)}: ZAH

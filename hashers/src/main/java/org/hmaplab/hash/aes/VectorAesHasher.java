@@ -8,6 +8,7 @@ import java.util.Objects;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,17 +20,22 @@ import jdk.incubator.vector.VectorSpecies;
  * <ul>
  *   <li>ShiftRows: one fixed {@code rearrange}: lane {@code r + 4c} takes lane
  *       {@code r + 4((c + r) mod 4)}.</li>
- *   <li>SubBytes: the 256-entry S-box as 16 slices of 16 bytes; every slice is looked up with the
- *       low nibble ({@code selectFrom}, a 16-entry byte shuffle) and blended in where the high
- *       nibble equals the slice number.</li>
+ *   <li>SubBytes: the 256-entry S-box as 8 tables of 32 bytes (each a pair of constant 16-byte
+ *       vectors); each table is looked up with the low 5 bits of every byte (the two-table
+ *       {@code selectFrom}) and the high 3 bits pick the table through a tree of blends.</li>
  *   <li>MixColumns: {@code out = 2a ^ rot1(3a) ^ rot2(a) ^ rot3(a)} per column, where
  *       {@code rotK} rotates the bytes of each column by {@code K} rows (a rearrange) and
  *       {@code 2a} is xtime: {@code (a << 1) ^ (0x1b if the top bit of a was set)}.</li>
  * </ul>
- * C2 keeps vectors in registers only when everything that takes or returns a vector is inlined,
- * so the round is a tree of methods each small enough to be inlined unconditionally, the hash
- * methods call it directly, and nothing else handles vectors. Lanes run one after another and only their low
- * halves are folded (XOR is bitwise).
+ * C2 keeps vectors in registers only when everything that takes or returns a vector is inlined
+ * into one compilation. Two limits were hit on the way and shape this code (checked with
+ * {@code -XX:+PrintInlining}): C2 stops inlining once a compilation has about 18000 nodes
+ * (NodeCountInliningCutoff), and every Vector API call parses into many; 16 single-table lookups
+ * per round, or several copies of the round in one method, crossed it and left vectors boxed
+ * (about 1 KB per hash). So the S-box uses 8 two-table lookups on constant slices, the helpers
+ * are shallow, and {@link #hash} has exactly one round in its code. Only scalars cross the
+ * boundary of {@link #hash}. Lanes run one after another and only their low halves are folded
+ * (XOR is bitwise).
  */
 final class VectorAesHasher extends AesHasher {
 
@@ -41,10 +47,10 @@ final class VectorAesHasher extends AesHasher {
     private static final byte LOW_FIVE_BITS = 0x1f;
     private static final byte AES_POLY_LOW = 0x1b;
 
-    /** The S-box as bytes, slice {@code k} at {@code 16k .. 16k+15}. */
+    /** The S-box as bytes (from the table backend, which computes it as FIPS-197 defines it). */
     private static final byte[] SBOX = new byte[256];
 
-    private static final VectorShuffle<Byte> SHIFT_ROWS = shuffle(1);
+    private static final VectorShuffle<Byte> SHIFT_ROWS = shiftRows();
     private static final VectorShuffle<Byte> ROTATE_1 = rotateColumns(1);
     private static final VectorShuffle<Byte> ROTATE_2 = rotateColumns(2);
     private static final VectorShuffle<Byte> ROTATE_3 = rotateColumns(3);
@@ -58,7 +64,7 @@ final class VectorAesHasher extends AesHasher {
         }
     }
 
-    /* The S-box in 16-byte slices: S{k} holds entries 16k .. 16k+15. Constants, so C2 does not re-parse loads. */
+    /* The S-box in 16-byte slices, S{k} = entries 16k .. 16k+15; constants, cheaper for C2 than loads. */
     private static final ByteVector S0 = ByteVector.fromArray(B128, SBOX, 0);
     private static final ByteVector S1 = ByteVector.fromArray(B128, SBOX, 16);
     private static final ByteVector S2 = ByteVector.fromArray(B128, SBOX, 32);
@@ -79,12 +85,12 @@ final class VectorAesHasher extends AesHasher {
     VectorAesHasher() {
     }
 
-    /** ShiftRows when {@code step == 1}: lane {@code r + 4c} takes lane {@code r + 4((c + r) mod 4)}. */
-    private static VectorShuffle<Byte> shuffle(int step) {
+    /** ShiftRows: lane {@code r + 4c} takes lane {@code r + 4((c + r) mod 4)}. */
+    private static VectorShuffle<Byte> shiftRows() {
         int[] index = new int[BLOCK];
         for (int c = 0; c < 4; c++) {
             for (int r = 0; r < 4; r++) {
-                index[r + 4 * c] = r + 4 * ((c + step * r) % 4);
+                index[r + 4 * c] = r + 4 * ((c + r) % 4);
             }
         }
         return VectorShuffle.fromArray(B128, index, 0);
@@ -101,38 +107,26 @@ final class VectorAesHasher extends AesHasher {
         return VectorShuffle.fromArray(B128, index, 0);
     }
 
-    /*
-     * C2 inlines a method of at most 35 bytecodes (MaxInlineSize) at every call site, while a larger
-     * one is inlined only where the profile calls the site hot, and a round left out of line boxes
-     * every vector it touches. So the round is a tree of methods that are each under 35 bytecodes.
-     */
-
     /** One AESENC: {@code MixColumns(SubBytes(ShiftRows(x))) ^ key}. */
     static ByteVector enc(ByteVector x, ByteVector key) {
         return mixColumns(subBytes(x.rearrange(SHIFT_ROWS))).lanewise(VectorOperators.XOR, key);
     }
 
     /**
-     * SubBytes: the S-box as 8 tables of 32 bytes, looked up by the low 5 bits of each byte with a
-     * two-table {@code selectFrom}, kept where the high 3 bits match the table.
+     * SubBytes: the S-box as 8 tables of 32 bytes, all looked up by the low 5 bits of each byte
+     * with a two-table {@code selectFrom}, then chosen by the high 3 bits in a tree of blends
+     * (bit 5, then bit 6, then bit 7), so the dependency chain is 3 blends deep, not 7.
      */
     private static ByteVector subBytes(ByteVector t) {
         ByteVector lo = t.and(LOW_FIVE_BITS);
-        ByteVector hi = t.lanewise(VectorOperators.LSHR, 5);
-        ByteVector s = lo.selectFrom(S0, S1);
-        s = table(s, lo, hi, S2, S3, 1);
-        s = table(s, lo, hi, S4, S5, 2);
-        s = table(s, lo, hi, S6, S7, 3);
-        s = table(s, lo, hi, S8, S9, 4);
-        s = table(s, lo, hi, S10, S11, 5);
-        s = table(s, lo, hi, S12, S13, 6);
-        s = table(s, lo, hi, S14, S15, 7);
-        return s;
-    }
-
-    /** {@code acc} with the 32 S-box entries {@code a, b} looked up where the high 3 bits are {@code g}. */
-    private static ByteVector table(ByteVector acc, ByteVector lo, ByteVector hi, ByteVector a, ByteVector b, int g) {
-        return acc.blend(lo.selectFrom(a, b), hi.eq((byte) g));
+        VectorMask<Byte> bit5 = t.lanewise(VectorOperators.LSHL, 2).lt((byte) 0);
+        VectorMask<Byte> bit6 = t.lanewise(VectorOperators.LSHL, 1).lt((byte) 0);
+        VectorMask<Byte> bit7 = t.lt((byte) 0);
+        ByteVector low128 = lo.selectFrom(S0, S1).blend(lo.selectFrom(S2, S3), bit5)
+                .blend(lo.selectFrom(S4, S5).blend(lo.selectFrom(S6, S7), bit5), bit6);
+        ByteVector high128 = lo.selectFrom(S8, S9).blend(lo.selectFrom(S10, S11), bit5)
+                .blend(lo.selectFrom(S12, S13).blend(lo.selectFrom(S14, S15), bit5), bit6);
+        return low128.blend(high128, bit7);
     }
 
     /** MixColumns: {@code 2a ^ rot1(2a ^ a) ^ rot2(a) ^ rot3(a)} per column. */

@@ -86,7 +86,8 @@ final class AesBackendSelection {
             return new Decision(Backend.NATIVE, "native AES-NI library loaded from the jar");
         }
         if (vectorFailure == null) {
-            return new Decision(Backend.VECTOR, "native library not loadable: " + nativeFailure + "; using the Vector API");
+            return new Decision(Backend.VECTOR,
+                    "native library not loadable: " + nativeFailure + "; using the Vector API");
         }
         return new Decision(Backend.TABLE, "native library not loadable: " + nativeFailure + "; " + vectorFailure
                 + "; using the table-based AES round");

@@ -191,8 +191,6 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     private long growthsDoubling;
     private long growthsSameSize;
     private long bucketsEvacuated;
-    private long overflowBucketsCreated;
-    private long reseeds;
 
     private Set<Entry<K, V>> entrySetView;
     private Set<K> keySetView;
@@ -366,7 +364,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     }
 
     private static NullPointerException nullKey() {
-        return new NullPointerException("GoMap does not allow null keys (null values are allowed)");
+        return new NullPointerException("null keys are not allowed in GoMap (null values are)");
     }
 
     /** Test hook and the writers' entry: Go's {@code flags ^= hashWriting} after the check (§8.2-8.3). */
@@ -637,7 +635,6 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         if (a.nextFree == a.capacity()) a.growOverflowRegion();
         final int fresh = a.nextFree++;
         a.overflow[last] = fresh;
-        overflowBucketsCreated++;
         if (b < APPROXIMATE_NOVERFLOW_FROM_B) {
             noverflow = (noverflow + 1) & NOVERFLOW_MASK;
         } else {
@@ -811,7 +808,6 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
                 count--;
                 if (count == 0) {
                     seed = seeds.getAsLong();
-                    reseeds++;
                 }
                 return previous;
             }
@@ -863,7 +859,6 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         noverflow = 0;
         count = 0;
         seed = seeds.getAsLong();
-        reseeds++;
         buckets.reset();
         endWrite();
     }
@@ -1190,6 +1185,18 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     /** The hasher this map uses. */
     public Hasher hasher() {
         return hasher;
+    }
+
+    /**
+     * A snapshot of the structure and counters ({@link MapStats}, the same type and definitions as
+     * {@link GoLongLongMap#stats()}); the measurements cover the current bucket array. O(buckets).
+     */
+    public MapStats stats() {
+        final BucketArray a = buckets;
+        final BucketArray old = oldBuckets;
+        return GoMapRules.structureStats(a.tophash, a.overflow, a.headBuckets, options.lookupStyle(), count, b,
+            noverflow, old != null, sameSizeGrow, nevacuate, old == null ? 0 : old.headBuckets, seed,
+            growthsDoubling, growthsSameSize, bucketsEvacuated);
     }
 
     /** For tests: the tophash byte of (bucket, slot) in the current array. */

@@ -76,6 +76,11 @@ class GoMapBehaviourTest {
     /** A key whose hashCode is fixed, to see which long reaches the hasher. */
     private record FixedHashKey(String name) {
         @Override
+        public boolean equals(Object o) {
+            return o instanceof FixedHashKey other && other.name.equals(name);
+        }
+
+        @Override
         public int hashCode() {
             return -42;
         }
@@ -155,11 +160,25 @@ class GoMapBehaviourTest {
     }
 
     @Test
-    void hotKeyCacheIsRefusedForGoMap() {
-        MapOptions withCache = MapOptions.DEFAULT.withHotKeyCache(true);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> new GoMap<Long, Long>(MixingHasher.INSTANCE, 1L, 0, withCache));
-        assertTrue(e.getMessage().contains("hot-key cache"), e.getMessage());
+    void hotKeyCacheHitsSkipTheHasherAndNeverOutliveAStructuralChange() {
+        RecordingHasher h = new RecordingHasher();
+        GoMap<String, Integer> map = new GoMap<>(h, 1L, 0, MapOptions.DEFAULT.withHotKeyCache(true));
+        map.put("hot", 1);
+        assertEquals(1, map.get("hot"));
+        int calls = h.charCalls;
+        assertEquals(1, map.get(new String("hot")), "an equal key hits the remembered slot");
+        assertTrue(map.containsKey("hot"));
+        assertEquals(calls, h.charCalls, "a cache hit does not hash");
+        map.put("hot", 2);
+        assertEquals(2, map.get("hot"), "an update keeps the slot and the cache sees the new value");
+        map.remove("hot");
+        assertNull(map.get("hot"), "a delete invalidates the cache");
+        assertFalse(map.containsKey("hot"));
+        for (int i = 0; i < 200; i++) {
+            map.put("k" + i, i);
+            assertEquals(i / 2, map.get("k" + (i / 2)), "through growth and evacuation");
+            map.verifyInvariants();
+        }
     }
 
     // ---------------------------------------------------------------- growth (§4, §5, §6)

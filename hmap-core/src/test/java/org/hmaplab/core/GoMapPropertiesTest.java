@@ -54,19 +54,20 @@ class GoMapPropertiesTest {
         return op.list().ofMinSize(1).ofMaxSize(600);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 80)
     void behavesLikeHashMapWithCollidingKeys(@ForAll("ops") List<Op> ops, @ForAll LookupStyle style,
-                                              @ForAll("keySpaces") int keySpace) {
+                                              @ForAll("keySpaces") int keySpace, @ForAll boolean hotKeyCache) {
         GoMap<Long, Integer> map = new GoMap<>(IdentityHasher.INSTANCE, () -> 0L, 0,
-            MapOptions.DEFAULT.withLookupStyle(style));
+            MapOptions.DEFAULT.withLookupStyle(style).withHotKeyCache(hotKeyCache));
         run(map, ops, keySpace, GoMapPropertiesTest::collidingKey);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 60)
     void behavesLikeHashMapWithSpreadKeys(@ForAll("ops") List<Op> ops, @ForAll LookupStyle style,
-                                          @ForAll("keySpaces") int keySpace, @ForAll long seed) {
+                                          @ForAll("keySpaces") int keySpace, @ForAll long seed,
+                                          @ForAll boolean hotKeyCache) {
         GoMap<Long, Integer> map = new GoMap<>(MixingHasher.INSTANCE, seed, 0,
-            MapOptions.DEFAULT.withLookupStyle(style));
+            MapOptions.DEFAULT.withLookupStyle(style).withHotKeyCache(hotKeyCache));
         run(map, ops, keySpace, i -> (long) i - 150);
     }
 

@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.hmaplab.hash.Hasher;
 import org.hmaplab.hash.Hashers;
@@ -96,10 +97,11 @@ import org.hmaplab.hash.Hashers;
  * that the compiler cannot fold the set and clear of one write away. Best effort, like Go's.
  *
  * <h2>Deliberate differences</h2>
- * 64-bit seed; UTF-16 string hashing; the optional hot-key cache (below); {@link #clear()} also
- * marks the abandoned old
- * bucket array empty so that an iterator walking it returns nothing cleared (Go 1.19 would return
- * stale entries there; Go 1.21 marks the buckets empty the same way).
+ * 64-bit seed; UTF-16 string hashing; the optional hot-key cache (below); {@link #clear()} of a
+ * growing map also marks every bucket of the abandoned old array emptyRest, so that an iterator
+ * that started before the growth returns nothing the clear removed (§11.8). Go 1.19's mapclear
+ * leaves the old array as it is (only reachable there through the range-and-delete idiom); Go
+ * 1.21 added this marking for its clear builtin (golang/go#59411).
  *
  * <h2>Hot-key cache (optional, not in Go, §14.3)</h2>
  * With {@link MapOptions#hotKeyCache()} a direct-mapped table of 64 entries, indexed by the mixed
@@ -362,9 +364,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             nextFree = headBuckets;
         }
 
-        /** Marks every head bucket emptyRest so that an iterator walking this array stops finding entries. */
+        /** Marks every bucket, overflow buckets included, emptyRest: an iterator on this array finds nothing more. */
         void markEmpty() {
-            Arrays.fill(tophash, 0, headBuckets, 0L);
+            Arrays.fill(tophash, 0L);
         }
     }
 
@@ -1061,6 +1063,29 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
                 if (bptr == NO_OVERFLOW) bptr = -1;
                 slotCounter = 0;
             }
+        }
+    }
+
+    /** A Go-style loop over the entries (§11), without creating Map.Entry objects. */
+    @Override
+    public boolean containsValue(Object value) {
+        final GoIterator it = new GoIterator();
+        while (it.hasNext()) {
+            it.next();
+            if (Objects.equals(value, it.value())) return true;
+        }
+        return false;
+    }
+
+    /** A Go-style loop (§11): tolerates modification by the action, as a range loop does. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void forEach(BiConsumer<? super K, ? super V> action) {
+        Objects.requireNonNull(action, "action");
+        final GoIterator it = new GoIterator();
+        while (it.hasNext()) {
+            it.next();
+            action.accept((K) it.key(), (V) it.value());
         }
     }
 

@@ -89,24 +89,33 @@ final class QualityCommand implements Callable<Integer> {
             List<QualityRow> rows = new ArrayList<>();
             for (Hasher h : hashers) {
                 long t0 = System.nanoTime();
-                List<QualityRow> r = suite.run(h, mode);
+                List<QualityRow> r;
+                try {
+                    r = suite.run(h, mode);
+                } catch (RuntimeException e) {
+                    r = List.of(QualityRow.error(h.name(), e));
+                }
                 rows.addAll(r);
-                err.printf("quality: %-10s %s, %d rows, %d FAIL, %.1f s%n", h.name(), mode.word(), r.size(),
-                    r.stream().filter(x -> x.verdict() == Verdict.FAIL).count(), (System.nanoTime() - t0) / 1e9);
+                err.printf("quality: %-10s %s, %d rows, %d FAIL, %d ERROR, %.1f s%n", h.name(), mode.word(), r.size(),
+                    count(r, Verdict.FAIL), count(r, Verdict.ERROR), (System.nanoTime() - t0) / 1e9);
                 err.flush();
             }
             writeCsv(archive.file(CSV_FILE), rows, mode);
             printTable(out, rows);
             printSummary(out, hashers, rows);
-            long fails = rows.stream().filter(x -> x.verdict() == Verdict.FAIL).count();
             Map<String, String> indexExtra = new LinkedHashMap<>();
             indexExtra.put("rows", Integer.toString(rows.size()));
-            indexExtra.put("fail", Long.toString(fails));
+            indexExtra.put("fail", Long.toString(count(rows, Verdict.FAIL)));
+            indexExtra.put("error", Long.toString(count(rows, Verdict.ERROR)));
             Path folder = archive.commit(archive.metadata(), indexExtra);
             out.println("archived: " + folder);
         }
         out.flush();
         return 0;
+    }
+
+    private static long count(List<QualityRow> rows, Verdict v) {
+        return rows.stream().filter(x -> x.verdict() == v).count();
     }
 
     static void printTable(PrintWriter out, List<QualityRow> rows) {
@@ -120,16 +129,17 @@ final class QualityCommand implements Callable<Integer> {
 
     private static void printSummary(PrintWriter out, List<Hasher> hashers, List<QualityRow> rows) {
         out.println();
-        Table t = new Table("HASHER", "ROWS", "FAIL", "FAILED TESTS");
+        Table t = new Table("HASHER", "ROWS", "PASS", "FAIL", "SKIP", "ERROR", "FAILED TESTS");
         for (Hasher h : hashers) {
             List<QualityRow> mine = rows.stream().filter(r -> r.hasher().equals(h.name())).toList();
             Set<String> failed = new LinkedHashSet<>();
             for (QualityRow r : mine) {
-                if (r.verdict() == Verdict.FAIL) {
+                if (r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR) {
                     failed.add(r.test());
                 }
             }
-            t.row(h.name(), mine.size(), mine.stream().filter(r -> r.verdict() == Verdict.FAIL).count(),
+            t.row(h.name(), mine.size(), count(mine, Verdict.PASS), count(mine, Verdict.FAIL),
+                count(mine, Verdict.SKIP), count(mine, Verdict.ERROR),
                 failed.isEmpty() ? "-" : String.join(", ", failed));
         }
         t.print(out);

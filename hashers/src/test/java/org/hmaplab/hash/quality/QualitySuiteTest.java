@@ -103,7 +103,8 @@ class QualitySuiteTest {
             for (int i = 0; i < 100; i++) {
                 long key = r.nextLong();
                 long seed = r.nextLong();
-                byte[] le = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(key).array();
+                byte[] le = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .putLong(key).array();
                 assertEquals(h.hashBytes(le, seed), h.hashLong(key, seed), h.name());
             }
         }

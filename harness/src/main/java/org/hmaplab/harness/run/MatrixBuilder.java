@@ -194,7 +194,7 @@ public final class MatrixBuilder {
                                     cells.add(new Cell(operation, Cell.Kind.JMH, target, p, ops));
                                 }
                             }
-                            // one baseline per key kind, size and distribution: a miss probe costs the loop what a hit does
+                            // one baseline per key kind, size and distribution: the loop costs the same for misses
                             if (get && baselines.add(kind.label() + "/" + size + "/" + dist)) {
                                 Map<String, String> p = new LinkedHashMap<>();
                                 p.put("keyKind", kind.label());

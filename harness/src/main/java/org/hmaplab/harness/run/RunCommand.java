@@ -171,7 +171,8 @@ public final class RunCommand implements Callable<Integer> {
             i = Integer.parseInt(parts[0].trim());
             n = Integer.parseInt(parts[1].trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--shard must be I/N with whole numbers (e.g. 2/4), got '" + shard + "'");
+            throw new IllegalArgumentException("--shard must be I/N with whole numbers (e.g. 2/4), got '" + shard
+                + "'");
         }
         MatrixBuilder.checkShard(i, n);
         return new int[] {i, n};

@@ -139,6 +139,15 @@ class GoMapHeaderTraceTest {
     }
 
     @Test
+    void goSizesAHintedMapAsSpecified() {
+        // GO-MAP-SPEC 4.6: 9-13 gives B = 1, 833-1664 gives 8, 53249-106496 gives 14; no hint gives 0.
+        assertEquals(0, trace("insert-only").initialB);
+        assertEquals(1, trace("hinted-9").initialB);
+        assertEquals(8, trace("hinted-1000").initialB);
+        assertEquals(14, trace("hinted-100000").initialB);
+    }
+
+    @Test
     void goMakesManySameSizeGrowthsUnderChurnWithAWindowOf100() {
         final GoHeaderTrace trace = trace("churn-100");
         int starts = 0;

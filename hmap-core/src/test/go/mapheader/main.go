@@ -36,7 +36,8 @@
 //
 //	# comment lines
 //	scenario name=<s> prng=<seed> prngFirst=<hex> hint=<H|none> ops=<n> seed=<hex> B=<b>
-//	hash key=<hex> hash=<hex>        (4 lines: runtime.memhash64(key, hash0), for the hasher)
+//	hash key=<hex> hash=<hex>        (4 lines: runtime.memhash64(&key, hash0) for keys drawn from
+//	                                 splitmix64(^prng), to check the Java hasher and the seed)
 //	then exactly one line per operation, holding only the header fields that changed:
 //	  +  or  -        count went up or down by one
 //	  n<v>            count set to v otherwise (a clear)
@@ -50,7 +51,11 @@
 //	                  op that re-draws hash0 (a delete that empties the map, a clear of a
 //	                  non-empty map), so that a re-draw of the same value is still recorded
 //	an empty line means nothing changed; the file ends with
-//	end ops=<n> doublings=<d> sameSize=<s> redraws=<r> maxB=<b>
+//	end ops=<n> doublings=<d> sameSize=<s> redraws=<r> redrawsWhileGrowing=<w> maxB=<b> count=<c>
+//
+// doublings and sameSize count growth starts, seen as a new bucket array (a growth of a 1- or
+// 2-bucket array also ends within its op); redraws counts S tokens, redrawsWhileGrowing those
+// whose op began with a growth running (a clear abandons it).
 //
 // Run (from this directory):
 //

@@ -418,7 +418,8 @@ class GoLongLongMapGrowthTest {
                     assertEquals(GoMapRules.bForHint(9, num, 2), m.currentB(), "load factor " + num + "/2");
                 }
                 if (bBefore >= 2 && m.doublingGrowthCount() != growthsBefore) {
-                    assertEquals((long) num * (1L << (bBefore - 1)) + 1, i, "load factor " + num + "/2 at B " + bBefore);
+                    assertEquals((long) num * (1L << (bBefore - 1)) + 1, i,
+                        "load factor " + num + "/2 at B " + bBefore);
                     growthsFromBTwoOn++;
                 }
             }
@@ -441,7 +442,8 @@ class GoLongLongMapGrowthTest {
         MapStats s = m.stats();
         assertEquals(4, s.B());
         assertEquals(window, s.count());
-        assertTrue(s.sameSizeGrowths() >= 100 && s.sameSizeGrowths() <= 220, "same-size growths " + s.sameSizeGrowths());
+        assertTrue(s.sameSizeGrowths() >= 100 && s.sameSizeGrowths() <= 220,
+            "same-size growths " + s.sameSizeGrowths());
         m.verifyInvariants();
     }
 }

@@ -192,4 +192,27 @@ class GoLongLongMapIterationTest {
         assertEquals(3, n);
         assertThrows(NoSuchElementException.class, it::key);
     }
+
+    @ParameterizedTest
+    @EnumSource(LookupStyle.class)
+    void anIterationStartedDuringADoublingGrowthReadsOldBucketsOnceEach(LookupStyle style) {
+        // §11.6: while old bucket j & oldmask is not evacuated, new buckets j and j + 2^oldB both walk
+        // that old chain, each keeping only the keys whose hash selects it.
+        for (int trial = 0; trial < 30; trial++) {
+            GoLongLongMap m = filled(105, trial, style); // the 105th insert starts a growth from B = 4
+            assertTrue(m.isGrowing());
+            assertTrue(m.stats().nevacuate() < 8, "most old buckets are not evacuated yet");
+            Map<Long, Long> model = IterationChecker.snapshot(m);
+            assertEquals(105, model.size());
+            new IterationChecker(m, model).drain();
+            IterationChecker check = new IterationChecker(m, new HashMap<>(model));
+            int steps = 0;
+            while (check.step()) {
+                if (steps++ % 10 == 0) {
+                    check.put(10_000 + steps, steps); // writes evacuate while the loop runs
+                }
+            }
+            check.finish();
+        }
+    }
 }

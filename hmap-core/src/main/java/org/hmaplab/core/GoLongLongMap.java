@@ -1342,4 +1342,12 @@ public final class GoLongLongMap {
             nextFree = mask + 1;
         }
     }
+
+    /**
+     * The header fields (Go's hmap without the array pointers) in O(1), unlike {@link #stats()}:
+     * for tests that compare this map with the Go runtime's own header after every operation.
+     */
+    public MapHeader header() {
+        return new MapHeader(count, buckets.b, sameSizeGrow, noverflow, nevacuate, oldbuckets != null, seed);
+    }
 }

@@ -674,6 +674,11 @@ public final class GoLongLongMap {
         WRITING.setOpaque(this, f & ~HASH_WRITING);
     }
 
+    /** A write that hits a size limit clears its flag, so the caller sees that error, not a misuse report. */
+    private void releaseWriteAfterFailure() {
+        WRITING.setOpaque(this, (int) WRITING.getOpaque(this) & ~HASH_WRITING);
+    }
+
     private static ConcurrentModificationException misuse(String message) {
         return new ConcurrentModificationException(message);
     }
@@ -685,6 +690,7 @@ public final class GoLongLongMap {
         final Table old = buckets;
         final boolean bigger = GoMapRules.overLoadFactor(count + 1, old.b, loadFactorNum, loadFactorDen);
         if (bigger && old.b + 1 > MAX_B) {
+            releaseWriteAfterFailure();
             throw new IllegalStateException("the map would need B = " + (old.b + 1) + "; this map supports B <= "
                 + MAX_B + " (2^B buckets of 144 bytes in one Java array)");
         }
@@ -781,7 +787,13 @@ public final class GoLongLongMap {
 
     /** §8.5 newoverflow: chain a fresh bucket after {@code last}, counting it in noverflow. */
     private int newOverflow(Table t, int last) {
-        final int nb = t.allocateOverflow();
+        final int nb;
+        try {
+            nb = t.allocateOverflow();
+        } catch (IllegalStateException e) {
+            releaseWriteAfterFailure();
+            throw e;
+        }
         incrNoverflow(t.b);
         t.data[last * BUCKET_LONGS + LINK_AT] = nb;
         return nb;
@@ -1329,5 +1341,13 @@ public final class GoLongLongMap {
             }
             nextFree = mask + 1;
         }
+    }
+
+    /**
+     * The header fields (Go's hmap without the array pointers) in O(1), unlike {@link #stats()}:
+     * for tests that compare this map with the Go runtime's own header after every operation.
+     */
+    public MapHeader header() {
+        return new MapHeader(count, buckets.b, sameSizeGrow, noverflow, nevacuate, oldbuckets != null, seed);
     }
 }

@@ -131,9 +131,9 @@ public final class GoMapRules {
     private static final double LIVE_TOPHASH_VALUES = 256 - MIN_TOP_HASH;
 
     /**
-     * The structural measurements of {@link MapStats} over one bucket array laid out as both maps
-     * lay it out ({@code tophash[bucket]} holds slot i's tophash in bits 8i..8i+7, {@code
-     * overflow[bucket]} links to the next bucket, 0 = none), with the same definitions as
+     * The structural measurements of {@link MapStats} over one bucket array given as one tophash
+     * word per bucket ({@code tophash[bucket]} holds slot i's tophash in bits 8i..8i+7, {@code
+     * overflow[bucket]} links to the next bucket, 0 = none; GoMap's layout), with the same definitions as
      * {@link GoLongLongMap#stats()}: chain lengths, live slots per bucket, overflow buckets in
      * use, and the slots examined by a hit and by a miss under the lookup style (GENERIC: tophash
      * bytes read up to the hit or the emptyRest stop; FAST64: every slot up to the hit, every slot

@@ -446,4 +446,42 @@ class GoLongLongMapGrowthTest {
             "same-size growths " + s.sameSizeGrowths());
         m.verifyInvariants();
     }
+
+    @Test
+    void nevacuateSkipsEvacuatedBucketsButLooksAtMost1024Ahead() {
+        // §6.4 advanceEvacuationMark. B = 12 -> 13; each remove of an absent key is a write that
+        // evacuates its own old bucket, then the one at nevacuate (§6.2, §9.3).
+        GoLongLongMap m = identityMap(26_624); // 13 * 2^11: B = 12 at its maximum load
+        for (int i = 0; i < 26_624; i++) {
+            m.put(IdentityHasher.key(i & 4095, 0x44, i), i, -1);
+        }
+        assertEquals(12, m.stats().B());
+        m.put(IdentityHasher.key(0, 0x55, 99_999), 0, -1); // starts the growth: evacuates 0, then 1
+        assertEquals(2, m.stats().nevacuate());
+        for (int x = 2000; x < 3200; x++) { // evacuates 2000..3199 ahead, and 2..1201 at nevacuate
+            m.remove(IdentityHasher.key(x, 0x66, 777_777), -1);
+        }
+        assertEquals(1202, m.stats().nevacuate());
+        for (int x = 1999; x > 1601; x--) { // 1999 down to 1602, while nevacuate climbs to 1600
+            m.remove(IdentityHasher.key(x, 0x66, 777_777), -1);
+        }
+        assertEquals(1600, m.stats().nevacuate());
+        m.remove(IdentityHasher.key(1601, 0x66, 777_777), -1);
+        // 1601..3199 are now all evacuated; after evacuating 1600, nevacuate skips evacuated buckets
+        // but stops 1024 past 1601, at 2625 (not 3200).
+        assertEquals(2625, m.stats().nevacuate());
+        assertTrue(m.stats().growing());
+        m.verifyInvariants();
+    }
+
+    @Test
+    void aHintBeyondTheSupportedSizeIsAClearError() {
+        // 13 * 2^25 = 436207616 entries fit B = 26, the largest B of this map; one more needs B = 27.
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> identityMap(436_207_617));
+        assertTrue(e.getMessage().contains("needs B = 27") && e.getMessage().contains("B <= 26"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> identityMap(Integer.MAX_VALUE));
+        assertTrue(e.getMessage().contains("size hint " + Integer.MAX_VALUE), e.getMessage());
+    }
 }

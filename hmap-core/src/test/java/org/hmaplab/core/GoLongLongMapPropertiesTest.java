@@ -155,4 +155,46 @@ class GoLongLongMapPropertiesTest {
         Statistics.label("same-size growths").collect(Math.min(m.stats().sameSizeGrowths(), 3))
             .coverage(c -> c.check(0L).percentage(p -> p < 80));
     }
+
+    @Property(tries = 40)
+    void lookupStylesAndTheHotKeyCacheGiveIdenticalResultsAndStructure(
+        @ForAll long seed, @ForAll @IntRange(min = 1, max = 1500) int length,
+        @ForAll @IntRange(min = 4, max = 11) int keySpaceLog) {
+        // Styles differ only in how a lookup walks a chain: with the same seed every answer, every
+        // growth and every bucket is the same.
+        List<GoLongLongMap> maps = new ArrayList<>();
+        for (LookupStyle style : LookupStyle.values()) {
+            for (boolean cache : new boolean[] {false, true}) {
+                maps.add(new GoLongLongMap(Fmix64Hasher.INSTANCE, seed, 0,
+                    MapOptions.DEFAULT.withLookupStyle(style).withHotKeyCache(cache)));
+            }
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int i = 0; i < length; i++) {
+            long k = rnd.nextInt(1 << keySpaceLog);
+            int op = rnd.nextInt(10);
+            long first = 0;
+            for (int j = 0; j < maps.size(); j++) {
+                GoLongLongMap m = maps.get(j);
+                long r = op < 4 ? m.put(k, i, -1) : op < 6 ? m.remove(k, -1) : m.get(k, -1);
+                if (j == 0) {
+                    first = r;
+                } else {
+                    assertEquals(first, r, "op " + i + " on map " + j);
+                }
+            }
+        }
+        MapStats reference = maps.get(0).stats();
+        for (GoLongLongMap m : maps) {
+            MapStats s = m.stats();
+            assertEquals(reference.count(), s.count());
+            assertEquals(reference.B(), s.B());
+            assertEquals(reference.noverflow(), s.noverflow());
+            assertEquals(reference.nevacuate(), s.nevacuate());
+            assertEquals(reference.chainLengthHistogram(), s.chainLengthHistogram());
+            assertEquals(reference.liveSlotsHistogram(), s.liveSlotsHistogram());
+            assertEquals(reference.evacuatedBuckets(), s.evacuatedBuckets());
+            assertEquals(reference.seed(), s.seed());
+        }
+    }
 }

@@ -144,6 +144,7 @@ class RunArchiveTest {
         assertEquals("seeds", keys.get(keys.size() - 1));
         assertTrue(m.get("jdk_version").startsWith("25"), m.get("jdk_version"));
         assertEquals("1.37", m.get("jmh_version"));
+        assertTrue(List.of("native", "vector", "table").contains(m.get("aes_backend")), m.get("aes_backend"));
         assertTrue(m.get("jvm_args").contains("--add-modules=jdk.incubator.vector"), m.get("jvm_args"));
     }
 

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hbench cpu}: the detected CPU features (yes/no/unknown and where each answer came from),
- * the JVM's view, the Vector API width, the AES hasher's backend and why, what every selection policy picks and why, the default
- * selection of this process, and what an override by name gives.
+ * the JVM's view, the Vector API width, the AES hasher's backend and why, what every selection
+ * policy picks and why, the default selection of this process, and what an override by name gives.
  */
 @Command(name = "cpu", mixinStandardHelpOptions = true,
     description = "Show the detected CPU features and the hasher each selection policy picks, with the reason.")
@@ -53,8 +53,8 @@ final class CpuCommand implements Callable<Integer> {
         out.println("JVM view:    " + jvm);
         out.println("Vector API:  " + (f.vectorBitSize().isPresent()
             ? "preferred species " + f.vectorBitSize().getAsInt() + " bits" : "unavailable (unknown width)"));
-        out.println("AES hasher:  backend " + AesHasher.defaultBackend().label() + " (" + AesHasher.defaultBackendReason()
-            + ")");
+        out.println("AES hasher:  backend " + AesHasher.defaultBackend().label() + " ("
+            + AesHasher.defaultBackendReason() + ")");
         out.println("selection policies:");
         Table p = new Table("  POLICY", "HASHER", "REASON");
         for (String policy : SelectionPolicy.names()) {

@@ -218,6 +218,12 @@ public final class RunMetadata {
         return new RunMetadata(m);
     }
 
+    /** {@code git rev-parse HEAD} in the project root, or "unknown" when git or the repository is absent. */
+    public static String gitCommit() {
+        String commit = git(projectRoot(), "rev-parse", "HEAD");
+        return commit == null ? UNKNOWN : commit.trim();
+    }
+
     /** The project root: system property {@code hmap.root} (set by ./hbench), else the working directory. */
     static Path projectRoot() {
         String root = System.getProperty("hmap.root");

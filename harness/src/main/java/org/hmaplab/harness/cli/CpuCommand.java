@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * the JVM's view, the Vector API width, the AES hasher's backend and why, what every selection
  * policy picks and why, the default selection of this process, and what an override by name gives.
  */
-@Command(name = "cpu", mixinStandardHelpOptions = true,
+@Command(name = "cpu", mixinStandardHelpOptions = true, versionProvider = Hbench.Version.class,
     description = "Show the detected CPU features and the hasher each selection policy picks, with the reason.")
 final class CpuCommand implements Callable<Integer> {
 

@@ -1,0 +1,3 @@
+module hmaplab.org/mapheader
+
+go 1.19

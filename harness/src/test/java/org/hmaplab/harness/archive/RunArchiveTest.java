@@ -84,6 +84,31 @@ class RunArchiveTest {
     }
 
     @Test
+    void parallelCommitsEachAppendOneWholeLine() throws Exception {
+        int runs = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(runs);
+        try {
+            List<java.util.concurrent.Future<Path>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                done.add(pool.submit(() -> {
+                    try (RunArchive a = RunArchive.begin(results, meta())) {
+                        return a.commit(a.metadata(), Map.of());
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<Path> f : done) {
+                assertTrue(Files.isDirectory(f.get()));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<Map<String, String>> index = RunArchive.readIndex(results.resolve("index.csv"));
+        assertEquals(runs, index.size());
+        assertEquals(runs, index.stream().map(r -> r.get("run_id")).distinct().count());
+        assertEquals(runs + 1, Files.readAllLines(results.resolve("index.csv")).size(), "one header, no torn lines");
+    }
+
+    @Test
     void anOlderIndexWithAPrefixHeaderIsMigratedKeepingItsRows() throws IOException {
         Files.writeString(results.resolve("index.csv"), "run_id,kind\nold-run,bench\n");
         try (RunArchive a = RunArchive.begin(results, meta())) {

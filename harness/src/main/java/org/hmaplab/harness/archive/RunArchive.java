@@ -53,6 +53,9 @@ public final class RunArchive implements AutoCloseable {
     /** Prefix of the temporary folder of a run in progress. */
     public static final String TMP_PREFIX = ".tmp-";
 
+    /** Serialises index appends among the threads of this JVM. */
+    private static final Object INDEX_LOCK = new Object();
+
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
     private enum State { OPEN, COMMITTED, CLOSED }
@@ -201,8 +204,19 @@ public final class RunArchive implements AutoCloseable {
         return row;
     }
 
-    /** Appends {@code row} to the index at {@code index} under an exclusive lock; creates or migrates the header. */
+    /**
+     * Appends {@code row} to the index at {@code index} under an exclusive lock; creates or migrates
+     * the header. The file lock keeps other processes out; it is held per JVM, so threads of this
+     * process are serialised first by {@link #INDEX_LOCK} (a second {@code lock()} in the same JVM
+     * would throw OverlappingFileLockException).
+     */
     static void appendIndex(Path index, List<String> row) {
+        synchronized (INDEX_LOCK) {
+            appendIndexLocked(index, row);
+        }
+    }
+
+    private static void appendIndexLocked(Path index, List<String> row) {
         try (FileChannel ch = FileChannel.open(index, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
              FileLock lock = ch.lock()) {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.hmaplab.hash.aes.AesHasher;
 import org.hmaplab.hash.cpu.CpuFeatures;
 import org.hmaplab.hash.select.HasherSelection;
 import org.hmaplab.hash.select.Selection;
@@ -53,7 +54,7 @@ public final class RunMetadata {
         "jdk_vendor", "jdk_version", "vm_name", "vm_version", "jvm_args",
         "os_name", "os_version", "os_arch", "cpu_model", "cpu_flags", "cpu_flags_all", "vector_bits",
         "cores", "heap_max",
-        "hasher_selected", "hasher_policy", "hasher_reason",
+        "hasher_selected", "hasher_policy", "hasher_reason", "aes_backend", "aes_backend_reason",
         "git_commit", "git_dirty", "jmh_version", "hostname");
 
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ISO_INSTANT;
@@ -120,6 +121,8 @@ public final class RunMetadata {
         m.put("hasher_selected", sel.hasherName());
         m.put("hasher_policy", sel.policy());
         m.put("hasher_reason", sel.reason());
+        m.put("aes_backend", aesBackend());
+        m.put("aes_backend_reason", aesBackendReason());
         Path root = projectRoot();
         String commit = git(root, "rev-parse", "HEAD");
         m.put("git_commit", commit == null ? UNKNOWN : commit.trim());
@@ -215,6 +218,12 @@ public final class RunMetadata {
         return new RunMetadata(m);
     }
 
+    /** {@code git rev-parse HEAD} in the project root, or "unknown" when git or the repository is absent. */
+    public static String gitCommit() {
+        String commit = git(projectRoot(), "rev-parse", "HEAD");
+        return commit == null ? UNKNOWN : commit.trim();
+    }
+
     /** The project root: system property {@code hmap.root} (set by ./hbench), else the working directory. */
     static Path projectRoot() {
         String root = System.getProperty("hmap.root");
@@ -241,6 +250,22 @@ public final class RunMetadata {
     private static String jvmArgs() {
         try {
             return String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        } catch (RuntimeException | LinkageError e) {
+            return UNKNOWN;
+        }
+    }
+
+    private static String aesBackend() {
+        try {
+            return AesHasher.defaultBackend().label();
+        } catch (RuntimeException | LinkageError e) {
+            return UNKNOWN;
+        }
+    }
+
+    private static String aesBackendReason() {
+        try {
+            return AesHasher.defaultBackendReason();
         } catch (RuntimeException | LinkageError e) {
             return UNKNOWN;
         }

@@ -3,6 +3,7 @@ package org.hmaplab.harness.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.hmaplab.hash.aes.AesHasher;
 import org.hmaplab.hash.cpu.CpuFeatures;
 import org.hmaplab.hash.cpu.Support;
 import org.hmaplab.hash.select.HasherSelection;
@@ -15,10 +16,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hbench cpu}: the detected CPU features (yes/no/unknown and where each answer came from),
- * the JVM's view, the Vector API width, what every selection policy picks and why, the default
- * selection of this process, and what an override by name gives.
+ * the JVM's view, the Vector API width, the AES hasher's backend and why, what every selection
+ * policy picks and why, the default selection of this process, and what an override by name gives.
  */
-@Command(name = "cpu", mixinStandardHelpOptions = true,
+@Command(name = "cpu", mixinStandardHelpOptions = true, versionProvider = Hbench.Version.class,
     description = "Show the detected CPU features and the hasher each selection policy picks, with the reason.")
 final class CpuCommand implements Callable<Integer> {
 
@@ -52,6 +53,8 @@ final class CpuCommand implements Callable<Integer> {
         out.println("JVM view:    " + jvm);
         out.println("Vector API:  " + (f.vectorBitSize().isPresent()
             ? "preferred species " + f.vectorBitSize().getAsInt() + " bits" : "unavailable (unknown width)"));
+        out.println("AES hasher:  backend " + AesHasher.defaultBackend().label() + " ("
+            + AesHasher.defaultBackendReason() + ")");
         out.println("selection policies:");
         Table p = new Table("  POLICY", "HASHER", "REASON");
         for (String policy : SelectionPolicy.names()) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * its UTF-8 bytes ({@code hashBytes}), {@code --hex} as the given bytes, {@code --long} through
  * {@code hashLong} (which by the Hasher contract equals hashing its 8 little-endian bytes).
  */
-@Command(name = "hash", mixinStandardHelpOptions = true,
+@Command(name = "hash", mixinStandardHelpOptions = true, versionProvider = Hbench.Version.class,
     description = "Print the 64-bit hash of one input (16 lower-case hex digits).")
 final class HashCommand implements Callable<Integer> {
 

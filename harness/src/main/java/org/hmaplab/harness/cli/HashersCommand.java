@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code hbench hashers}: every registered hasher with its family, hardware backing and seeding. */
-@Command(name = "hashers", mixinStandardHelpOptions = true,
+@Command(name = "hashers", mixinStandardHelpOptions = true, versionProvider = Hbench.Version.class,
     description = "List every registered hasher: name, family, hardware-backed, seeded.")
 final class HashersCommand implements Callable<Integer> {
 

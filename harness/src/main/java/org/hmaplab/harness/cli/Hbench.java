@@ -1,5 +1,6 @@
 package org.hmaplab.harness.cli;
 
+import org.hmaplab.harness.archive.RunMetadata;
 import org.hmaplab.harness.run.CheckArchiveCommand;
 import org.hmaplab.harness.run.MergeCommand;
 import org.hmaplab.harness.run.RunCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
  * wrong and what is allowed; 1 for a failure while running (with its stack trace, as that is a
  * bug or an environment problem to report). See {@link CliErrors}.
  */
-@Command(name = "hbench", mixinStandardHelpOptions = true,
+@Command(name = "hbench", mixinStandardHelpOptions = true, versionProvider = Hbench.Version.class,
     description = "hmap-testbed: the Go map, hashers and peers, benchmarked and archived.",
     subcommands = {
         HashersCommand.class,
@@ -45,6 +46,17 @@ public final class Hbench implements Runnable {
         cl.setParameterExceptionHandler(CliErrors::onParameterException);
         cl.setExecutionExceptionHandler(CliErrors::onExecutionException);
         return cl;
+    }
+
+    /** {@code hbench --version}: the project, the git commit of the project root, the JDK. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "hbench (hmap-testbed) at git commit " + RunMetadata.gitCommit(),
+                "JDK " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+            };
+        }
     }
 
     public static void main(String[] args) {

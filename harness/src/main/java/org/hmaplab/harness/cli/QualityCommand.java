@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * and archives it as {@code quality.csv} (columns {@link #CSV_COLUMNS}) in a run folder of kind
  * {@code quality} under the results folder.
  */
-@Command(name = "quality", mixinStandardHelpOptions = true,
+@Command(name = "quality", mixinStandardHelpOptions = true, versionProvider = Hbench.Version.class,
     description = "Run the hash-quality suite (avalanche, distribution, collisions, seed independence, zero keys), "
         + "print PASS/FAIL and archive quality.csv.")
 final class QualityCommand implements Callable<Integer> {

@@ -84,6 +84,31 @@ class RunArchiveTest {
     }
 
     @Test
+    void parallelCommitsEachAppendOneWholeLine() throws Exception {
+        int runs = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(runs);
+        try {
+            List<java.util.concurrent.Future<Path>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                done.add(pool.submit(() -> {
+                    try (RunArchive a = RunArchive.begin(results, meta())) {
+                        return a.commit(a.metadata(), Map.of());
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<Path> f : done) {
+                assertTrue(Files.isDirectory(f.get()));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<Map<String, String>> index = RunArchive.readIndex(results.resolve("index.csv"));
+        assertEquals(runs, index.size());
+        assertEquals(runs, index.stream().map(r -> r.get("run_id")).distinct().count());
+        assertEquals(runs + 1, Files.readAllLines(results.resolve("index.csv")).size(), "one header, no torn lines");
+    }
+
+    @Test
     void anOlderIndexWithAPrefixHeaderIsMigratedKeepingItsRows() throws IOException {
         Files.writeString(results.resolve("index.csv"), "run_id,kind\nold-run,bench\n");
         try (RunArchive a = RunArchive.begin(results, meta())) {
@@ -144,6 +169,7 @@ class RunArchiveTest {
         assertEquals("seeds", keys.get(keys.size() - 1));
         assertTrue(m.get("jdk_version").startsWith("25"), m.get("jdk_version"));
         assertEquals("1.37", m.get("jmh_version"));
+        assertTrue(List.of("native", "vector", "table").contains(m.get("aes_backend")), m.get("aes_backend"));
         assertTrue(m.get("jvm_args").contains("--add-modules=jdk.incubator.vector"), m.get("jvm_args"));
     }
 

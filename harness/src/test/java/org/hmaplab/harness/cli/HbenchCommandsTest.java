@@ -52,6 +52,22 @@ class HbenchCommandsTest {
     }
 
     @Test
+    void versionNamesTheCommitAndTheJdk() {
+        CliRun r = CliRun.of("hash", "--version");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("hbench (hmap-testbed) at git commit "), r.out());
+        assertTrue(r.out().contains("JDK " + System.getProperty("java.version")), r.out());
+    }
+
+    @Test
+    void cpuShowsWhatAnOverrideByNameGives() {
+        CliRun r = CliRun.of("cpu", "--hasher", "xxh3");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("--hasher:    xxh3  overridden by --hasher -> xxh3")),
+            r.out());
+    }
+
+    @Test
     void qualityPrintsTheTableAndArchivesTheCsv(@TempDir Path results) throws IOException {
         CliRun r = CliRun.of("quality", "--hasher", "fnv1a", "--quick", "--results", results.toString());
         assertEquals(0, r.exit(), r.err());

@@ -89,6 +89,7 @@ class HbenchErrorsTest {
                 policy + " missing:\n" + r.out());
         }
         assertTrue(r.out().contains("default:"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("AES hasher:  backend ")), r.out());
         for (String flag : new String[] {"aes", "ssse3", "sse4_1", "avx2", "avx512f", "vaes", "pclmulqdq"}) {
             assertTrue(r.out().contains("  " + flag + " "), flag);
         }

@@ -2,6 +2,7 @@ package org.hmaplab.hash.cpu;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,14 +76,19 @@ public final class CpuFeatures {
 
     /** The features of this machine and JVM. Never fails; see the class comment for the sources. */
     public static CpuFeatures detect() {
+        return detect(PROC_CPUINFO);
+    }
+
+    /** As {@link #detect()}, reading the cpuinfo text from {@code cpuinfo} (tests: absent, unreadable). */
+    static CpuFeatures detect(Path cpuinfo) {
         Builder b = builder()
             .osName(System.getProperty("os.name", UNKNOWN))
             .osArch(System.getProperty("os.arch", UNKNOWN));
         try {
-            b.cpuinfo(CpuInfo.parse(Files.readString(PROC_CPUINFO)), PROC_CPUINFO.toString());
-        } catch (IOException | SecurityException | UnsupportedOperationException e) {
-            String why = Files.exists(PROC_CPUINFO) ? "unreadable (" + e.getClass().getSimpleName() + ")" : "absent";
-            b.noCpuinfo(PROC_CPUINFO + " " + why);
+            b.cpuinfo(CpuInfo.parse(Files.readString(cpuinfo)), cpuinfo.toString());
+        } catch (IOException | SecurityException | UnsupportedOperationException | UncheckedIOException e) {
+            String why = Files.exists(cpuinfo) ? "unreadable (" + e.getClass().getSimpleName() + ")" : "absent";
+            b.noCpuinfo(cpuinfo + " " + why);
         }
         readJvmOptions(b);
         b.vectorBits(VectorProbe.preferredBits());

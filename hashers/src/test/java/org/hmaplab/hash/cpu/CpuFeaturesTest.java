@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cpuinfo samples below are abridged from real Linux {@code /proc/cpuinfo} files: an x86 with
@@ -122,6 +124,22 @@ class CpuFeaturesTest {
     void emptyOrGarbageCpuinfoTextNeverFails() {
         assertEquals(Support.UNKNOWN, CpuFeatures.fromCpuinfo("", "amd64").flag("aes"));
         assertEquals(Support.UNKNOWN, CpuFeatures.fromCpuinfo("\u0000garbage\n::\n", "amd64").flag("aes"));
+    }
+
+    @Test
+    void detectWithoutACpuinfoFileReportsItAbsentAndNeverFails(@TempDir Path dir) {
+        CpuFeatures f = CpuFeatures.detect(dir.resolve("no-such-cpuinfo"));
+        assertFalse(f.cpuinfoRead());
+        assertEquals(dir.resolve("no-such-cpuinfo") + " absent", f.cpuinfoSource());
+        assertEquals("unknown", f.cpuModel());
+        assertTrue(f.vectorBitSize().isPresent(), "the other sources still answer");
+    }
+
+    @Test
+    void detectWithAnUnreadableCpuinfoReportsItUnreadable(@TempDir Path dir) {
+        CpuFeatures f = CpuFeatures.detect(dir); // a directory cannot be read as text
+        assertFalse(f.cpuinfoRead());
+        assertTrue(f.cpuinfoSource().startsWith(dir + " unreadable ("), f.cpuinfoSource());
     }
 
     @Test

@@ -97,7 +97,7 @@ final class CellRunner {
             b.operationsPerInvocation(cell.opsPerInvocation());
         }
         try {
-            new Runner(b.build()).run();
+            runWaitingForTheJmhLock(b, cell);
             JsonNode results = JSON.readTree(json.toFile());
             if (!results.isArray() || results.isEmpty()) {
                 throw new IllegalStateException("JMH produced no result for " + cell.id() + "; see " + log);
@@ -112,6 +112,43 @@ final class CellRunner {
             appendLog(cell, out);
             deleteQuietly(json);
             deleteQuietly(out);
+        }
+    }
+
+    /** What JMH says when another JMH run on this machine holds its lock file. */
+    static final String JMH_LOCK_MESSAGE = "Another JMH instance might be running";
+    /** How long to wait for another benchmark run to finish before giving up. */
+    static final long LOCK_WAIT_MILLIS = 30 * 60 * 1000L;
+    private static final long LOCK_POLL_MILLIS = 5000;
+
+    /**
+     * Runs JMH; while another JMH run on this machine holds JMH's lock (two benchmark runs at once
+     * would spoil both), waits and retries, saying so once, for up to {@link #LOCK_WAIT_MILLIS}.
+     */
+    private static void runWaitingForTheJmhLock(ChainedOptionsBuilder b, Cell cell) throws RunnerException {
+        long deadline = System.currentTimeMillis() + LOCK_WAIT_MILLIS;
+        boolean told = false;
+        while (true) {
+            try {
+                new Runner(b.build()).run();
+                return;
+            } catch (RunnerException e) {
+                if (e.getMessage() == null || !e.getMessage().contains(JMH_LOCK_MESSAGE)
+                    || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                if (!told) {
+                    System.err.println("hbench run: another JMH run holds JMH's lock (" + System.getProperty(
+                        "java.io.tmpdir") + "/jmh.lock); waiting for it to finish before " + cell.id());
+                    told = true;
+                }
+                try {
+                    Thread.sleep(LOCK_POLL_MILLIS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import net.openhft.hashing.LongHashFunction;
 import org.hmaplab.hash.aes.AesHasher;
+import org.hmaplab.hash.select.HasherSelection;
 
 /**
  * Registry of every hasher by its stable, lower-case name, in a fixed listing order.
@@ -88,6 +89,6 @@ public final class Hashers {
      * else the {@code card} policy over the detected CPU features.
      */
     public static Hasher defaultHasher() {
-        return byName("fnv1a");
+        return HasherSelection.defaultSelection().hasher();
     }
 }

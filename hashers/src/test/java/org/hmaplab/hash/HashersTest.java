@@ -56,4 +56,11 @@ class HashersTest {
         assertEquals("cityhash", Hashers.byName("city").family());
         assertEquals("metrohash", Hashers.byName("metro").family());
     }
+
+    @Test
+    void defaultHasherIsTheOneTheProcessWideSelectionPicks() {
+        final org.hmaplab.hash.select.Selection selection =
+            org.hmaplab.hash.select.HasherSelection.defaultSelection();
+        assertSame(Hashers.byName(selection.hasherName()), Hashers.defaultHasher(), selection.reason());
+    }
 }

@@ -1,6 +1,9 @@
 package org.hmaplab.harness.cli;
 
 import org.hmaplab.harness.archive.RunMetadata;
+import org.hmaplab.harness.run.CheckArchiveCommand;
+import org.hmaplab.harness.run.MergeCommand;
+import org.hmaplab.harness.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +25,9 @@ import picocli.CommandLine.Spec;
         CpuCommand.class,
         HashCommand.class,
         QualityCommand.class,
+        RunCommand.class,
+        MergeCommand.class,
+        CheckArchiveCommand.class,
     })
 public final class Hbench implements Runnable {
 

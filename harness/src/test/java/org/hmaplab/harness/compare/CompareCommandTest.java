@@ -143,8 +143,10 @@ class CompareCommandTest {
         FixtureRuns.write(results, FixtureRuns.meta("run8", "2026-01-08T00:00:00Z"),
             FixtureRuns.row("get", "go", 1024, "avgt", "ns/op", 10, 0.1));
         final RunResults now = RunResults.read(FixtureRuns.write(results,
-            FixtureRuns.meta("run5", "2026-01-05T00:00:00Z"), FixtureRuns.row("get", "go", 1024, "avgt", "ns/op", 10, 0.1)));
-        assertEquals(List.of("run1"), HistoryWindow.lastRuns(results, now, 10).stream().map(RunResults::label).toList());
+            FixtureRuns.meta("run5", "2026-01-05T00:00:00Z"),
+            FixtureRuns.row("get", "go", 1024, "avgt", "ns/op", 10, 0.1)));
+        assertEquals(List.of("run1"),
+            HistoryWindow.lastRuns(results, now, 10).stream().map(RunResults::label).toList());
     }
 
     @Test
@@ -156,7 +158,8 @@ class CompareCommandTest {
         }
         Files.writeString(results.resolve("index.csv"), "run_id,kind\nrun1,bench\nrun3,bench\n");
         final RunResults now = RunResults.read(FixtureRuns.write(results,
-            FixtureRuns.meta("run4", "2026-01-04T00:00:00Z"), FixtureRuns.row("get", "go", 1024, "avgt", "ns/op", 10, 0.1)));
+            FixtureRuns.meta("run4", "2026-01-04T00:00:00Z"),
+            FixtureRuns.row("get", "go", 1024, "avgt", "ns/op", 10, 0.1)));
         assertEquals(List.of("run1", "run3"),
             HistoryWindow.lastRuns(results, now, 10).stream().map(RunResults::label).toList());
     }

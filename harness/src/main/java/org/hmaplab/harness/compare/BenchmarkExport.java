@@ -140,7 +140,7 @@ public final class BenchmarkExport {
         "ns", 1.0, "us", 1e3, "\u00b5s", 1e3, "ms", 1e6, "s", 1e9, "min", 60e9, "hr", 3600e9);
 
     /** Factor from "X/op" to nanoseconds per op. */
-    static double nanosPerUnitOp(String unit) {
+    public static double nanosPerUnitOp(String unit) {
         final String[] p = unit.split("/");
         final Double f = p.length == 2 && p[1].equals("op") ? NANOS_PER.get(p[0]) : null;
         if (f == null) {
@@ -151,7 +151,7 @@ public final class BenchmarkExport {
     }
 
     /** Factor from "ops/X" to operations per second. */
-    static double opsPerSecondFactor(String unit) {
+    public static double opsPerSecondFactor(String unit) {
         final String[] p = unit.split("/");
         final Double f = p.length == 2 && p[0].equals("ops") ? NANOS_PER.get(p[1]) : null;
         if (f == null) {

@@ -64,6 +64,15 @@ public final class GoMapRules {
         return count > BUCKET_SIZE && count > (long) LOAD_FACTOR_NUM * ((1L << b) / LOAD_FACTOR_DEN);
     }
 
+    /**
+     * overLoadFactor with another load factor num/den, for the load-factor study: count &gt; 8 and
+     * count &gt; num * (2^B / den), integer division as in Go. With 13/2 it equals
+     * {@link #overLoadFactor(long, int)}.
+     */
+    public static boolean overLoadFactor(long count, int b, int num, int den) {
+        return count > BUCKET_SIZE && count > (long) num * ((1L << b) / den);
+    }
+
     /** tooManyOverflowBuckets(noverflow, B): noverflow &gt;= 2^min(B, 15) (map.go:1092-1102). */
     public static boolean tooManyOverflowBuckets(int noverflow, int b) {
         int cappedB = Math.min(b, MAX_EXACT_NOVERFLOW_B);
@@ -85,6 +94,22 @@ public final class GoMapRules {
         }
         return b;
     }
+
+    /** bForHint with load factor num/den (see {@link #overLoadFactor(long, int, int, int)}). */
+    public static int bForHint(long hint, int num, int den) {
+        int b = 0;
+        while (overLoadFactor(hint, b, num, den)) {
+            b++;
+            if (b > MAX_B) {
+                throw new IllegalArgumentException("size hint " + hint + " needs B > " + MAX_B
+                    + ", more than this port supports (B <= " + MAX_B + ")");
+            }
+        }
+        return b;
+    }
+
+    /** Mask of Go's uint16 noverflow field: the count wraps as Go's does. */
+    public static final int NOVERFLOW_MASK = 0xffff;
 
     /** The largest count a table of 2^B buckets holds before the next new key starts a doubling. */
     public static long maxCountBeforeGrowth(int b) {

@@ -1,23 +1,84 @@
 package org.hmaplab.hash;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import net.openhft.hashing.LongHashFunction;
+import org.hmaplab.hash.aes.AesHasher;
 
 /**
- * Registry of every hasher by its stable name. (Placeholder in the skeleton: the hashers
- * helper fills in the real registry, keeping these three signatures.)
+ * Registry of every hasher by its stable, lower-case name, in a fixed listing order.
+ *
+ * <table>
+ *   <caption>Registered hashers</caption>
+ *   <tr><th>name</th><th>family</th><th>what seed s means</th></tr>
+ *   <tr><td>fnv1a</td><td>fnv</td><td>offset basis XOR s ({@link Fnv1aHasher})</td></tr>
+ *   <tr><td>rc6</td><td>rc6</td><td>RC6 key and initial state ({@link Rc6Hasher})</td></tr>
+ *   <tr><td>aes</td><td>aes</td><td>see {@link AesHasher}</td></tr>
+ *   <tr><td>go</td><td>go</td><td>Go's hash0 ^ hashkey[0] ({@link GoFallbackHasher})</td></tr>
+ *   <tr><td>xxh3</td><td>xxhash</td><td>{@code XXH3_64bits_withSeed(s)}: ZAH {@code xx3(s)}</td></tr>
+ *   <tr><td>xxh64</td><td>xxhash</td><td>{@code XXH64(s)}: ZAH {@code xx(s)}</td></tr>
+ *   <tr><td>wyhash</td><td>wyhash</td><td>wyhash final version 3 seed: ZAH {@code wy_3(s)}</td></tr>
+ *   <tr><td>murmur3</td><td>murmur</td><td>low 64 bits of MurmurHash3_x64_128 with seed s:
+ *       ZAH {@code murmur_3(s)}</td></tr>
+ *   <tr><td>farmhash</td><td>farmhash</td><td>farmhashna {@code Hash64WithSeed(s)}: ZAH
+ *       {@code farmNa(s)}</td></tr>
+ *   <tr><td>city</td><td>cityhash</td><td>CityHash64 1.1 {@code CityHash64WithSeed(s)}: ZAH
+ *       {@code city_1_1(s)}</td></tr>
+ *   <tr><td>metro</td><td>metrohash</td><td>MetroHash64 seed s: ZAH {@code metro(s)}</td></tr>
+ * </table>
+ * For every ZAH hasher, seed s is the seeded variant with that value, also for s = 0; for xxh3,
+ * xxh64, wyhash, murmur3 and metro the seeded function with seed 0 equals the unseeded one, for
+ * city and farmhash it does not (their unseeded {@code Hash64} is a different function).
+ *
+ * <p>{@link #byName} is case-sensitive: names are exactly as listed by {@link #names()}.
  */
 public final class Hashers {
+    private static final Map<String, Hasher> BY_NAME = register(
+            Fnv1aHasher.INSTANCE,
+            Rc6Hasher.INSTANCE,
+            AesHasher.create(),
+            GoFallbackHasher.INSTANCE,
+            new ZahHasher("xxh3", "xxhash", true, LongHashFunction::xx3),
+            new ZahHasher("xxh64", "xxhash", true, LongHashFunction::xx),
+            new ZahHasher("wyhash", "wyhash", true, LongHashFunction::wy_3),
+            new ZahHasher("murmur3", "murmur", true, LongHashFunction::murmur_3),
+            new ZahHasher("farmhash", "farmhash", true, LongHashFunction::farmNa),
+            new ZahHasher("city", "cityhash", true, LongHashFunction::city_1_1),
+            new ZahHasher("metro", "metrohash", true, LongHashFunction::metro));
+
+    private static final List<String> NAMES = List.copyOf(BY_NAME.keySet());
+
     private Hashers() {
     }
 
-    /** Every registered name, in listing order. */
-    public static List<String> names() {
-        return List.of();
+    private static Map<String, Hasher> register(Hasher... hashers) {
+        final Map<String, Hasher> map = new LinkedHashMap<>();
+        for (Hasher h : hashers) {
+            if (map.putIfAbsent(h.name(), h) != null) {
+                throw new IllegalStateException("two hashers named '" + h.name() + "'");
+            }
+        }
+        return map;
     }
 
-    /** The hasher called {@code name}; unknown name: IllegalArgumentException listing the valid names. */
+    /** Every registered name, in listing order (immutable). */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /**
+     * The hasher called {@code name} (case-sensitive).
+     *
+     * @throws IllegalArgumentException for an unknown name, naming it and listing the valid names
+     */
     public static Hasher byName(String name) {
-        throw new IllegalArgumentException("unknown hasher '" + name + "'; valid: " + names());
+        final Hasher h = BY_NAME.get(name);
+        if (h == null) {
+            throw new IllegalArgumentException("unknown hasher '" + name + "'; valid names: "
+                    + String.join(", ", NAMES));
+        }
+        return h;
     }
 
     /**

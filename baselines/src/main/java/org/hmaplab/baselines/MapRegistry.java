@@ -1,0 +1,171 @@
+package org.hmaplab.baselines;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hmaplab.core.LookupStyle;
+import org.hmaplab.core.MapOptions;
+import org.hmaplab.hash.Hasher;
+import org.hmaplab.hash.Hashers;
+
+/**
+ * Every map implementation the benchmarks compare, by a stable lower-case name that appears in
+ * every CSV, and a factory per key kind taking a size hint (0: no hint, the map grows from its
+ * default size).
+ *
+ * <p>Naming scheme: our maps are {@code go-<lookup style>[-cache]}, the lookup style being one
+ * of {@link LookupStyle} in lower case and {@code -cache} switching the hot-key cache on; Go's
+ * load factor 6.5 always. The hasher of our maps is a separate argument (a benchmark parameter),
+ * resolved with {@link Hashers#byName}. The peers are named by their library ({@code eclipse},
+ * {@code agrona}, {@code fastutil}, {@code jdk}) and ignore the hasher: they hash with the key's
+ * own {@code hashCode()} or their own mixer.
+ *
+ * <table>
+ *   <caption>Names and the classes behind them (long / String / composite keys)</caption>
+ *   <tr><th>name</th><th>long -&gt; long</th><th>String -&gt; long</th><th>Object -&gt; Object</th></tr>
+ *   <tr><td>go-*</td><td>GoLongLongMap</td><td>GoMap (boxed values)</td><td>GoMap</td></tr>
+ *   <tr><td>eclipse</td><td>LongLongHashMap</td><td>ObjectLongHashMap</td><td>UnifiedMap</td></tr>
+ *   <tr><td>agrona</td><td>Long2LongHashMap</td><td>Object2LongHashMap</td><td>Object2ObjectHashMap</td></tr>
+ *   <tr><td>fastutil</td><td>Long2LongOpenHashMap</td><td>Object2LongOpenHashMap</td>
+ *       <td>Object2ObjectOpenHashMap</td></tr>
+ *   <tr><td>jdk</td><td>HashMap (boxed)</td><td>HashMap (boxed)</td><td>HashMap</td></tr>
+ * </table>
+ */
+public final class MapRegistry {
+    private MapRegistry() {
+    }
+
+    /** The missing value of every primitive-valued adapter: what get/remove return for an absent key. */
+    public static final long MISSING = Long.MIN_VALUE;
+
+    /** The fixed seed our maps are built with, so runs are reproducible (recorded in run metadata). */
+    public static final long GO_SEED = 0x5EED_600D_CAFE_F00DL;
+
+    /** The hasher name recorded for peers, which do not take a hasher. */
+    public static final String NO_HASHER = "none";
+
+    /** The lookup-style name recorded for peers, which have no lookup style. */
+    public static final String NO_LOOKUP_STYLE = "none";
+
+    /** The prefix of our own maps' names. */
+    public static final String GO_PREFIX = "go-";
+
+    private static final String CACHE_SUFFIX = "-cache";
+
+    /** The peers, in listing order. */
+    private static final List<String> PEERS = List.of("eclipse", "agrona", "fastutil", "jdk");
+
+    /** Our maps' options by name, in listing order. */
+    private static final Map<String, MapOptions> GO_MAPS = goMaps();
+
+    private static Map<String, MapOptions> goMaps() {
+        Map<String, MapOptions> maps = new LinkedHashMap<>();
+        for (LookupStyle style : LookupStyle.values()) {
+            String base = GO_PREFIX + style.name().toLowerCase(Locale.ROOT);
+            MapOptions options = MapOptions.DEFAULT.withLookupStyle(style);
+            maps.put(base, options);
+            maps.put(base + CACHE_SUFFIX, options.withHotKeyCache(true));
+        }
+        return Collections.unmodifiableMap(maps);
+    }
+
+    /** Every implementation name: ours first, then the peers. */
+    public static List<String> names() {
+        List<String> all = new ArrayList<>(GO_MAPS.keySet());
+        all.addAll(PEERS);
+        return List.copyOf(all);
+    }
+
+    /** The peers' names. */
+    public static List<String> peerNames() {
+        return PEERS;
+    }
+
+    /** Our own maps' names. */
+    public static List<String> goNames() {
+        return List.copyOf(GO_MAPS.keySet());
+    }
+
+    /** Whether {@code name} is one of our maps (which take a hasher). */
+    public static boolean isGo(String name) {
+        return GO_MAPS.containsKey(name);
+    }
+
+    /** Whether {@code name} is a peer. */
+    public static boolean isPeer(String name) {
+        return PEERS.contains(name);
+    }
+
+    /**
+     * Checks that {@code name} is a known implementation.
+     *
+     * @throws IllegalArgumentException naming the valid names otherwise
+     */
+    public static String requireKnown(String name) {
+        if (!isGo(name) && !isPeer(name)) {
+            throw new IllegalArgumentException("unknown map implementation '" + name + "'; valid: "
+                + String.join(", ", names()));
+        }
+        return name;
+    }
+
+    /** The lookup style of {@code name} in lower case, or {@link #NO_LOOKUP_STYLE} for a peer. */
+    public static String lookupStyle(String name) {
+        requireKnown(name);
+        MapOptions options = GO_MAPS.get(name);
+        return options == null ? NO_LOOKUP_STYLE : options.lookupStyle().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The options our map {@code name} is built with; IllegalArgumentException for a peer. */
+    public static MapOptions goOptions(String name) {
+        MapOptions options = GO_MAPS.get(requireKnown(name));
+        if (options == null) {
+            throw new IllegalArgumentException("'" + name + "' is a peer, not one of our maps ("
+                + String.join(", ", goNames()) + ")");
+        }
+        return options;
+    }
+
+    /** A long -&gt; long map; {@code hasher} is used by our maps only. */
+    public static LongLongMapAdapter longLong(String name, String hasher, int hint) {
+        return switch (requireKnown(name)) {
+            case "eclipse" -> new EclipseAdapters.LongLong(hint);
+            case "agrona" -> new AgronaAdapters.LongLong(hint);
+            case "fastutil" -> new FastutilAdapters.LongLong(hint);
+            case "jdk" -> new JdkAdapters.LongLong(hint);
+            default -> new GoAdapters.LongLong(hasher(hasher), GO_SEED, hint, GO_MAPS.get(name));
+        };
+    }
+
+    /** A String -&gt; long map; {@code hasher} is used by our maps only. */
+    public static StringLongMapAdapter stringLong(String name, String hasher, int hint) {
+        return switch (requireKnown(name)) {
+            case "eclipse" -> new EclipseAdapters.StringLong(hint);
+            case "agrona" -> new AgronaAdapters.StringLong(hint);
+            case "fastutil" -> new FastutilAdapters.StringLong(hint);
+            case "jdk" -> new JdkAdapters.StringLong(hint);
+            default -> new GoAdapters.StringLong(hasher(hasher), GO_SEED, hint, GO_MAPS.get(name));
+        };
+    }
+
+    /** An Object -&gt; Object map (composite keys); {@code hasher} is used by our maps only. */
+    public static ObjectObjectMapAdapter objectObject(String name, String hasher, int hint) {
+        return switch (requireKnown(name)) {
+            case "eclipse" -> new EclipseAdapters.ObjectObject(hint);
+            case "agrona" -> new AgronaAdapters.ObjectObject(hint);
+            case "fastutil" -> new FastutilAdapters.ObjectObject(hint);
+            case "jdk" -> new JdkAdapters.ObjectObject(hint);
+            default -> new GoAdapters.ObjectObject(hasher(hasher), GO_SEED, hint, GO_MAPS.get(name));
+        };
+    }
+
+    private static Hasher hasher(String name) {
+        if (name == null || NO_HASHER.equals(name)) {
+            throw new IllegalArgumentException("our maps need a hasher; valid: " + String.join(", ", Hashers.names()));
+        }
+        return Hashers.byName(name);
+    }
+}

@@ -1,0 +1,3 @@
+module aesvectors
+
+go 1.19

@@ -1,0 +1,3 @@
+module fallbackvectors
+
+go 1.19

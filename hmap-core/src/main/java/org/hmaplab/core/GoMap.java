@@ -1192,6 +1192,26 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         return hasher;
     }
 
+    /** For tests: the tophash byte of (bucket, slot) in the current array. */
+    int tophashAt(int bucket, int slot) {
+        return buckets.top(bucket, slot);
+    }
+
+    /** hmap.noverflow, for tests. */
+    int noverflow() {
+        return noverflow;
+    }
+
+    /** hmap.nevacuate, for tests. */
+    int nevacuate() {
+        return nevacuate;
+    }
+
+    /** Whether the growth in progress is a same-size growth, for tests. */
+    boolean isSameSizeGrowing() {
+        return sameSizeGrow;
+    }
+
     /**
      * Checks the structure and throws IllegalStateException describing the first violation: count,
      * every key reachable through its chain (or its unevacuated old chain), tophash consistent with

@@ -115,26 +115,6 @@ public final class GoMapRules {
     public static long maxCountBeforeGrowth(int b) {
         return b == 0 ? BUCKET_SIZE : (long) LOAD_FACTOR_NUM * ((1L << b) / LOAD_FACTOR_DEN);
     }
-    /**
-     * overLoadFactor with another load factor num/den (the load-factor study): count &gt; 8 and
-     * count &gt; num * (2^B / den), integer division as in Go; num = 13, den = 2 is Go's rule.
-     */
-    public static boolean overLoadFactor(long count, int b, int num, int den) {
-        return count > BUCKET_SIZE && count > (long) num * ((1L << b) / den);
-    }
-
-    /** bForHint under load factor num/den: the smallest B not over that load factor for {@code hint}. */
-    public static int bForHint(long hint, int num, int den) {
-        int b = 0;
-        while (overLoadFactor(hint, b, num, den) && b <= MAX_B) {
-            b++;
-        }
-        if (b > MAX_B) {
-            throw new IllegalArgumentException("size hint " + hint + " needs B > " + MAX_B
-                + ", more than this port supports (B <= " + MAX_B + ")");
-        }
-        return b;
-    }
 
     /** SplitMix64's finaliser (Steele, Lea, Flood 2014): a bijective 64-bit mix for private random streams. */
     public static long mix64(long z) {

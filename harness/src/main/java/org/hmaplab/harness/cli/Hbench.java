@@ -1,5 +1,7 @@
 package org.hmaplab.harness.cli;
 
+import org.hmaplab.harness.compare.CompareCommand;
+import org.hmaplab.harness.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hbench", mixinStandardHelpOptions = true,
     description = "hmap-testbed: the Go map, hashers and peers, benchmarked and archived.",
-    subcommands = {})
+    subcommands = {ReportCommand.class, CompareCommand.class})
 public final class Hbench implements Runnable {
 
     @Override

@@ -2,6 +2,7 @@ package org.hmaplab.harness.cli;
 
 import org.hmaplab.harness.compare.CompareCommand;
 import org.hmaplab.harness.report.ReportCommand;
+import org.hmaplab.harness.study.StudyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hbench", mixinStandardHelpOptions = true,
     description = "hmap-testbed: the Go map, hashers and peers, benchmarked and archived.",
-    subcommands = {ReportCommand.class, CompareCommand.class})
+    subcommands = {ReportCommand.class, CompareCommand.class, StudyCommand.class})
 public final class Hbench implements Runnable {
 
     @Override

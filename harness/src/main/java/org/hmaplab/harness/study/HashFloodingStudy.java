@@ -136,9 +136,11 @@ public final class HashFloodingStudy implements Study {
      *                   "n/a" (seed-independent attack or unseeded map)
      * @param craftedMs  median time of the crafted workload, ms
      * @param randomMs   median time of the random workload, ms
+     * @param longestChain for GoLongLongMap: the longest bucket chain after inserting the crafted keys
+     *                     (deterministic, unlike the timings); -1 for other maps
      */
     public record Result(String map, String hasher, String keys, String attack, String seedMode, double craftedMs,
-                         double randomMs) {
+                         double randomMs, int longestChain) {
 
         /** craftedMs / randomMs. */
         public double slowdown() {
@@ -151,8 +153,9 @@ public final class HashFloodingStudy implements Study {
         }
     }
 
-    /** Median wall time in ms of {@code reps} runs after one warm-up run. */
+    /** Median wall time in ms of {@code reps} runs after two warm-up runs. */
     static double medianMs(Runnable work, int reps) {
+        work.run();
         work.run();
         final double[] t = new double[reps];
         for (int i = 0; i < reps; i++) {
@@ -176,6 +179,15 @@ public final class HashFloodingStudy implements Study {
             }
             sink = s;
         };
+    }
+
+    /** The longest bucket chain of a GoLongLongMap holding the keys. */
+    static int longestChain(Hasher h, long seed, long[] keys) {
+        final GoLongLongMap m = new GoLongLongMap(h, seed, 0, MapOptions.DEFAULT);
+        for (long k : keys) {
+            m.put(k, k, Long.MIN_VALUE);
+        }
+        return m.stats().chainLengthHistogram().size() - 1;
     }
 
     static Runnable longWork(String map, long[] keys) {
@@ -232,9 +244,9 @@ public final class HashFloodingStudy implements Study {
             final long randomMapSeed = seeds.nextLong();
             final double rnd = medianMs(goLongWork(h, SEED_A, randomLongs), reps);
             out.add(new Result("GoLongLongMap", hn, "long", "low " + bits + " hash bits zero for seed A", "known",
-                medianMs(goLongWork(h, SEED_A, crafted), reps), rnd));
+                medianMs(goLongWork(h, SEED_A, crafted), reps), rnd, longestChain(h, SEED_A, crafted)));
             out.add(new Result("GoLongLongMap", hn, "long", "low " + bits + " hash bits zero for seed A", "random",
-                medianMs(goLongWork(h, randomMapSeed, crafted), reps), rnd));
+                medianMs(goLongWork(h, randomMapSeed, crafted), reps), rnd, longestChain(h, randomMapSeed, crafted)));
             log.println("hash-flooding: " + hn + " done");
             log.flush();
         }
@@ -243,11 +255,11 @@ public final class HashFloodingStudy implements Study {
             zeroHashCodeLongs[i] = ((long) i << 32) | i;
         }
         out.add(new Result("jdk", MapRegistry.NO_HASHER, "long", "Long.hashCode 0: (i << 32) | i", "n/a",
-            medianMs(longWork("jdk", zeroHashCodeLongs), reps), medianMs(longWork("jdk", randomLongs), reps)));
+            medianMs(longWork("jdk", zeroHashCodeLongs), reps), medianMs(longWork("jdk", randomLongs), reps), -1));
         final int fastutilBits = Integer.numberOfTrailingZeros(HashCommon.arraySize(n, 0.75f));
         out.add(new Result("fastutil", MapRegistry.NO_HASHER, "long", "HashCommon.mix low " + fastutilBits
                 + " bits zero", "n/a", medianMs(longWork("fastutil", fastutilCollidingLongs(fastutilBits, n)), reps),
-            medianMs(longWork("fastutil", randomLongs), reps)));
+            medianMs(longWork("fastutil", randomLongs), reps), -1));
         final int blocks = Integer.numberOfTrailingZeros(n);
         final String[] aaBb = equalHashCodeStrings(blocks);
         final String[] randomStrings = randomStrings(n, 2 * blocks, RANDOM_SEED);
@@ -264,9 +276,10 @@ public final class HashFloodingStudy implements Study {
             final String hasher = MapRegistry.isGo(map) ? Hashers.defaultHasher().name() : MapRegistry.NO_HASHER;
             final String hz = MapRegistry.isGo(map) ? hasher : "fnv1a";
             out.add(new Result(map, hasher, "String", "\"Aa\"/\"BB\" blocks: equal String.hashCode", "n/a",
-                medianMs(stringWork(map, hz, aaBb), reps), medianMs(stringWork(map, hz, randomStrings), reps)));
+                medianMs(stringWork(map, hz, aaBb), reps), medianMs(stringWork(map, hz, randomStrings), reps), -1));
             out.add(new Result(map, hasher, "Object", "Map.entry(i, i): hashCode 0", "n/a",
-                medianMs(objectWork(map, hz, zeroEntries), reps), medianMs(objectWork(map, hz, randomEntries), reps)));
+                medianMs(objectWork(map, hz, zeroEntries), reps), medianMs(objectWork(map, hz, randomEntries), reps),
+                -1));
             log.println("hash-flooding: " + map + " done");
             log.flush();
         }
@@ -281,10 +294,10 @@ public final class HashFloodingStudy implements Study {
         final List<List<?>> csv = new ArrayList<>();
         for (Result r : results) {
             csv.add(List.of(r.map(), r.hasher(), r.keys(), r.attack(), r.seedMode(), n, reps,
-                f(r.craftedMs()), f(r.randomMs()), f(r.slowdown()), r.fallsOver()));
+                f(r.craftedMs()), f(r.randomMs()), f(r.slowdown()), r.fallsOver(), r.longestChain()));
         }
         CsvOut.write(ctx.dir().resolve("hash-flooding.csv"), List.of("map", "hasher", "keys", "attack", "seed_mode",
-            "n", "repetitions", "crafted_ms", "random_ms", "slowdown", "falls_over"), csv);
+            "n", "repetitions", "crafted_ms", "random_ms", "slowdown", "falls_over", "longest_chain"), csv);
         ctx.metadata().put("study_seed_a", Long.toHexString(SEED_A));
         ctx.metadata().put("study_random_seed", Long.toHexString(RANDOM_SEED));
         ctx.metadata().put("study_keys", Integer.toString(n));
@@ -296,13 +309,15 @@ public final class HashFloodingStudy implements Study {
         sb.append(String.format(Locale.ROOT, "Insert %d keys into a new map and look each up once; median of %d"
             + " timed runs (after one warm-up) for keys crafted to collide and for random keys of the same kind;"
             + " slowdown = crafted / random. A slowdown above %.0fx counts as falling over. Wall-clock timing on a"
-            + " shared machine: read orders of magnitude, not percentages.%n%n", n, reps, FALLS_OVER));
-        sb.append("| map | hasher | keys | attack | map seed | crafted ms | random ms | slowdown | falls over |\n"
-            + "|---|---|---|---|---|--:|--:|--:|---|\n");
+            + " shared machine: read orders of magnitude, not percentages. For GoLongLongMap the longest bucket"
+            + " chain after inserting the crafted keys is given too: it does not depend on timing (random keys"
+            + " give chains of 1-3 buckets; all n keys in one bucket give n/8).%n%n", n, reps, FALLS_OVER));
+        sb.append("| map | hasher | keys | attack | map seed | crafted ms | random ms | slowdown | falls over |"
+            + " longest chain |\n|---|---|---|---|---|--:|--:|--:|---|--:|\n");
         for (Result r : results) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %.2f | %.1fx | %s |%n", r.map(),
-                r.hasher(), r.keys(), r.attack(), r.seedMode(), r.craftedMs(), r.randomMs(), r.slowdown(),
-                r.fallsOver() ? "**yes**" : "no"));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %.2f | %.1fx | %s | %s |%n",
+                r.map(), r.hasher(), r.keys(), r.attack(), r.seedMode(), r.craftedMs(), r.randomMs(), r.slowdown(),
+                r.fallsOver() ? "**yes**" : "no", r.longestChain() < 0 ? "-" : Integer.toString(r.longestChain())));
         }
         final List<String> knownFall = new ArrayList<>();
         final List<String> randomFall = new ArrayList<>();

@@ -34,6 +34,7 @@ class HashFloodingStudyTest {
         // all 256 keys in bucket 0: a chain of 32 buckets of 8
         assertTrue(longestChain(attacked) >= 32, "chain " + longestChain(attacked));
         assertTrue(longestChain(other) <= 3, "chain " + longestChain(other));
+        assertEquals(longestChain(attacked), HashFloodingStudy.longestChain(h, 7, keys));
     }
 
     @Test
@@ -54,11 +55,11 @@ class HashFloodingStudyTest {
 
     @Test
     void slowdownIsTheRatioOfMediansAndFallsOverAboveTheLimit() {
-        final HashFloodingStudy.Result r = new HashFloodingStudy.Result("m", "h", "long", "a", "known", 60, 10);
+        final HashFloodingStudy.Result r = new HashFloodingStudy.Result("m", "h", "long", "a", "known", 60, 10, -1);
         assertEquals(6.0, r.slowdown());
         assertTrue(r.fallsOver());
         final List<HashFloodingStudy.Result> none = List.of(new HashFloodingStudy.Result("m", "h", "long", "a",
-            "random", 11, 10));
+            "random", 11, 10, -1));
         assertEquals(false, none.get(0).fallsOver());
     }
 }

@@ -202,6 +202,7 @@ public final class CollisionRateStudy implements Study {
         final int m = 1 << b;
         final List<List<?>> rows = new ArrayList<>();
         final Map<Method, List<Spread>> byMethod = new LinkedHashMap<>();
+        final Map<Method, Map<String, long[]>> hashesByMethod = new LinkedHashMap<>();
         for (String hn : Hashers.names()) {
             final Hasher h = Hashers.byName(hn);
             for (Method me : Method.values()) {
@@ -209,6 +210,7 @@ public final class CollisionRateStudy implements Study {
                 for (int i = 0; i < n; i++) {
                     hashes[i] = hash(h, me, people[i], HASH_SEED);
                 }
+                hashesByMethod.computeIfAbsent(me, k -> new LinkedHashMap<>()).put(hn, hashes.clone());
                 final Spread s = spread(hashes, b);
                 byMethod.computeIfAbsent(me, k -> new ArrayList<>()).add(s);
                 rows.add(List.of(hn, me.label(), n, b, m, f(s.sharedBucketPct()), f(s.sharedBucketTophashPct()),
@@ -224,7 +226,26 @@ public final class CollisionRateStudy implements Study {
         ctx.metadata().put("study_key_seed", Long.toHexString(KEY_SEED));
         ctx.metadata().put("study_hash_seed", Long.toHexString(HASH_SEED));
         ctx.metadata().put("study_keys", Integer.toString(n));
-        return markdown(n, b, rows, byMethod);
+        return markdown(n, b, rows, byMethod) + identicalHashers(hashesByMethod);
+    }
+
+    /** A note naming hashers that gave identical hash values for every key under a method, if any. */
+    static String identicalHashers(Map<Method, Map<String, long[]>> hashesByMethod) {
+        final StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Method, Map<String, long[]>> e : hashesByMethod.entrySet()) {
+            final List<String> names = new ArrayList<>(e.getValue().keySet());
+            for (int i = 0; i < names.size(); i++) {
+                for (int j = i + 1; j < names.size(); j++) {
+                    if (Arrays.equals(e.getValue().get(names.get(i)), e.getValue().get(names.get(j)))) {
+                        sb.append("- ").append(names.get(i)).append(" and ").append(names.get(j))
+                            .append(" give identical hashes for every key under ").append(e.getKey().label())
+                            .append('\n');
+                    }
+                }
+            }
+        }
+        return sb.isEmpty() ? "" : "\nIdentical hash functions on these inputs (same value for every key, so same"
+            + " rows above; for short inputs some hashers share their code path):\n\n" + sb;
     }
 
     private static long chain(Spread s, int len) {

@@ -107,4 +107,17 @@ class CollisionRateStudyTest {
         // normal tail: P(Z > 1.96) = 0.025 (standard tables)
         assertEquals(0.025, Stats.normalUpperTail(1.96), 1e-4);
     }
+
+    @Test
+    void hashersWithEqualValuesForEveryKeyAreNamedAndOthersAreNot() {
+        final Map<String, long[]> hashes = new java.util.LinkedHashMap<>();
+        hashes.put("a", new long[] {1, 2, 3});
+        hashes.put("b", new long[] {1, 2, 3});
+        hashes.put("c", new long[] {1, 2, 4});
+        final String note = CollisionRateStudy.identicalHashers(Map.of(CollisionRateStudy.Method.XOR, hashes));
+        assertTrue(note.contains("a and b give identical hashes for every key under xor"), note);
+        assertFalse(note.contains("and c ") || note.contains("- c and"), note);
+        assertEquals("", CollisionRateStudy.identicalHashers(Map.of(CollisionRateStudy.Method.XOR,
+            Map.of("a", new long[] {1}, "c", new long[] {2}))));
+    }
 }

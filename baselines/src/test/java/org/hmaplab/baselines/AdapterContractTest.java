@@ -33,17 +33,33 @@ class AdapterContractTest {
     private static final int FOR_EACH_CHECK_INTERVAL = 1_500;
     private static final int CLEAR_AT = OPERATIONS / 2;
 
-    /** (implementation, hasher, size hint) for every implementation and, for ours, every hasher. */
-    static Stream<Arguments> cases() {
+    /** The Go map that is run once with every hasher (the others run with the first hasher). */
+    private static final String EVERY_HASHER_MAP = "go-swar";
+
+    /**
+     * (implementation, hasher, size hint): every implementation without and with a size hint;
+     * ours with the first registered hasher, and {@link #EVERY_HASHER_MAP} with every hasher.
+     */
+    static Stream<Arguments> cases(List<String> impls) {
         List<Arguments> cases = new ArrayList<>();
-        for (String impl : MapRegistry.names()) {
-            List<String> hashers = MapRegistry.isGo(impl) ? Hashers.names() : List.of(MapRegistry.NO_HASHER);
-            for (String hasher : hashers) {
-                cases.add(Arguments.of(impl, hasher, 0));
-            }
-            cases.add(Arguments.of(impl, hashers.get(0), DISTINCT_KEYS));
+        String firstHasher = Hashers.names().get(0);
+        for (String impl : impls) {
+            String hasher = MapRegistry.isGo(impl) ? firstHasher : MapRegistry.NO_HASHER;
+            cases.add(Arguments.of(impl, hasher, 0));
+            cases.add(Arguments.of(impl, hasher, DISTINCT_KEYS));
+        }
+        for (String hasher : Hashers.names().subList(1, Hashers.names().size())) {
+            cases.add(Arguments.of(EVERY_HASHER_MAP, hasher, 0));
         }
         return cases.stream();
+    }
+
+    static Stream<Arguments> longCases() {
+        return cases(MapRegistry.names());
+    }
+
+    static Stream<Arguments> objectCases() {
+        return cases(MapRegistry.objectKeyNames());
     }
 
     private static long[] longKeyPool(SplittableRandom random) {
@@ -66,7 +82,7 @@ class AdapterContractTest {
     }
 
     @ParameterizedTest(name = "{0} hasher={1} hint={2}")
-    @MethodSource("cases")
+    @MethodSource("longCases")
     void longLongAdapterBehavesLikeHashMap(String impl, String hasher, int hint) {
         SplittableRandom random = new SplittableRandom(42);
         long[] pool = longKeyPool(random);
@@ -105,7 +121,7 @@ class AdapterContractTest {
     }
 
     @ParameterizedTest(name = "{0} hasher={1} hint={2}")
-    @MethodSource("cases")
+    @MethodSource("objectCases")
     void stringLongAdapterBehavesLikeHashMap(String impl, String hasher, int hint) {
         SplittableRandom random = new SplittableRandom(43);
         String[] pool = new String[DISTINCT_KEYS];
@@ -146,7 +162,7 @@ class AdapterContractTest {
     }
 
     @ParameterizedTest(name = "{0} hasher={1} hint={2}")
-    @MethodSource("cases")
+    @MethodSource("objectCases")
     void objectObjectAdapterBehavesLikeHashMap(String impl, String hasher, int hint) {
         SplittableRandom random = new SplittableRandom(44);
         CompositeKey[] pool = new CompositeKey[DISTINCT_KEYS];
@@ -191,6 +207,21 @@ class AdapterContractTest {
         for (String name : MapRegistry.names()) {
             assertTrue(e.getMessage().contains(name), e.getMessage() + " should list " + name);
         }
+    }
+
+    @Test
+    void cachedGoMapsAreRefusedForObjectKeysWithTheValidNames() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> MapRegistry.stringLong("go-swar-cache", "fnv1a", 0));
+        assertTrue(e.getMessage().contains("long keys only") && e.getMessage().contains("go-swar,"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MapRegistry.objectObject("go-generic-cache", "fnv1a", 0));
+    }
+
+    @Test
+    void ourMapsNeedAKnownHasher() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> MapRegistry.longLong("go-swar", "md5", 0));
+        assertTrue(e.getMessage().contains("'md5'") && e.getMessage().contains("fnv1a"), e.getMessage());
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class GoFallbackHasher implements Hasher {
     private static final int BLOCK = 16;        // bytes per mix in the tail loop
     private static final int LANES_BLOCK = 48;  // bytes per round of the three-lane loop
     private static final int BYTE_MASK = 0xff;
+    private static final long INT_MASK = 0xffffffffL;
 
     private GoFallbackHasher() {
     }
@@ -123,6 +124,11 @@ public final class GoFallbackHasher implements Hasher {
         return mix(M5 ^ len, mix(a ^ M2, b ^ h));
     }
 
+    /**
+     * The same computation over the UTF-16LE bytes of {@code s}. Their count is even, and so is
+     * every offset the algorithm reads at, so each 8-byte read is 4 whole chars and each 4-byte
+     * read 2 whole chars.
+     */
     @Override
     public long hashChars(CharSequence s, long seed) {
         final int len = s.length() * 2;
@@ -132,45 +138,43 @@ public final class GoFallbackHasher implements Hasher {
         if (len == 0) {
             return h;
         } else if (len < BYTES_PER_INT) {
-            // len == 2: bytes p[0], p[1], p[1]
-            a = LittleEndian.charByte(s, 0)
-                    | LittleEndian.charByte(s, len >>> 1) << 8
-                    | LittleEndian.charByte(s, len - 1) << 16;
+            // one char: bytes p[0], p[len/2] = p[1], p[len-1] = p[1]
+            final int c = s.charAt(0);
+            final int high = c >>> 8;
+            a = (c & BYTE_MASK) | high << 8 | high << 16;
             b = 0;
         } else if (len == BYTES_PER_INT) {
-            a = LittleEndian.charBytesUnsignedInt(s, 0);
+            a = LittleEndian.charsInt(s, 0) & INT_MASK;
             b = a;
         } else if (len < BYTES_PER_LONG) {
-            a = LittleEndian.charBytesUnsignedInt(s, 0);
-            b = LittleEndian.charBytesUnsignedInt(s, len - BYTES_PER_INT);
+            a = LittleEndian.charsInt(s, 0) & INT_MASK;
+            b = LittleEndian.charsInt(s, (len - BYTES_PER_INT) >>> 1) & INT_MASK;
         } else if (len == BYTES_PER_LONG) {
             a = LittleEndian.charsLong(s, 0);
             b = a;
         } else if (len <= BLOCK) {
             a = LittleEndian.charsLong(s, 0);
-            b = LittleEndian.charBytesLong(s, len - BYTES_PER_LONG);
+            b = LittleEndian.charsLong(s, (len - BYTES_PER_LONG) >>> 1);
         } else {
-            int p = 0;
+            int c = 0; // char index of byte p
             int l = len;
             if (l > LANES_BLOCK) {
                 long h1 = h;
                 long h2 = h;
                 for (; l > LANES_BLOCK; l -= LANES_BLOCK) {
-                    final int c = p >>> 1;
                     h = mix(LittleEndian.charsLong(s, c) ^ M2, LittleEndian.charsLong(s, c + 4) ^ h);
                     h1 = mix(LittleEndian.charsLong(s, c + 8) ^ M3, LittleEndian.charsLong(s, c + 12) ^ h1);
                     h2 = mix(LittleEndian.charsLong(s, c + 16) ^ M4, LittleEndian.charsLong(s, c + 20) ^ h2);
-                    p += LANES_BLOCK;
+                    c += LANES_BLOCK / 2;
                 }
                 h ^= h1 ^ h2;
             }
             for (; l > BLOCK; l -= BLOCK) {
-                final int c = p >>> 1;
                 h = mix(LittleEndian.charsLong(s, c) ^ M2, LittleEndian.charsLong(s, c + 4) ^ h);
-                p += BLOCK;
+                c += BLOCK / 2;
             }
-            a = LittleEndian.charBytesLong(s, p + l - BLOCK);
-            b = LittleEndian.charBytesLong(s, p + l - BYTES_PER_LONG);
+            a = LittleEndian.charsLong(s, c + ((l - BLOCK) >> 1)); // may reach back before c, as Go does
+            b = LittleEndian.charsLong(s, c + ((l - BYTES_PER_LONG) >> 1));
         }
         return mix(M5 ^ len, mix(a ^ M2, b ^ h));
     }

@@ -18,9 +18,11 @@ import org.hmaplab.hash.aes.AesHasher;
  *   <tr><td>go</td><td>go</td><td>Go's hash0 ^ hashkey[0] ({@link GoFallbackHasher})</td></tr>
  *   <tr><td>xxh3</td><td>xxhash</td><td>{@code XXH3_64bits_withSeed(s)}: ZAH {@code xx3(s)}</td></tr>
  *   <tr><td>xxh64</td><td>xxhash</td><td>{@code XXH64(s)}: ZAH {@code xx(s)}</td></tr>
- *   <tr><td>wyhash</td><td>wyhash</td><td>wyhash final version 3 seed: ZAH {@code wy_3(s)}</td></tr>
+ *   <tr><td>wyhash</td><td>wyhash</td><td>ZAH {@code wy_3(s)}, its port of wyhash version 3; the empty
+ *       input hashes to 0 for every seed</td></tr>
  *   <tr><td>murmur3</td><td>murmur</td><td>low 64 bits of MurmurHash3_x64_128 with seed s:
- *       ZAH {@code murmur_3(s)}</td></tr>
+ *       ZAH {@code murmur_3(s)}; the reference seed is 32 bits, larger seeds use ZAH's 64-bit
+ *       extension</td></tr>
  *   <tr><td>farmhash</td><td>farmhash</td><td>farmhashna {@code Hash64WithSeed(s)}: ZAH
  *       {@code farmNa(s)}</td></tr>
  *   <tr><td>city</td><td>cityhash</td><td>CityHash64 1.1 {@code CityHash64WithSeed(s)}: ZAH

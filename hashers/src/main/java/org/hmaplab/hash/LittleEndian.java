@@ -20,8 +20,6 @@ final class LittleEndian {
             MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final int BITS_PER_CHAR = 16;
-    private static final int BITS_PER_BYTE = 8;
-    private static final int BYTE_MASK = 0xff;
     private static final long INT_MASK = 0xffffffffL;
 
     private LittleEndian() {
@@ -42,11 +40,6 @@ final class LittleEndian {
         return getInt(data, off) & INT_MASK;
     }
 
-    /** Byte {@code byteIndex} of the UTF-16LE encoding of {@code s}, as 0..255. */
-    static int charByte(CharSequence s, int byteIndex) {
-        return (s.charAt(byteIndex >>> 1) >>> ((byteIndex & 1) * BITS_PER_BYTE)) & BYTE_MASK;
-    }
-
     /** Two chars {@code s[i], s[i+1]} as the little-endian int of their 4 UTF-16LE bytes. */
     static int charsInt(CharSequence s, int i) {
         return s.charAt(i) | (s.charAt(i + 1) << BITS_PER_CHAR);
@@ -58,30 +51,5 @@ final class LittleEndian {
                 | (long) s.charAt(i + 1) << BITS_PER_CHAR
                 | (long) s.charAt(i + 2) << (2 * BITS_PER_CHAR)
                 | (long) s.charAt(i + 3) << (3 * BITS_PER_CHAR);
-    }
-
-    /**
-     * The 8 UTF-16LE bytes of {@code s} starting at byte {@code byteOff} (even or odd) as a
-     * little-endian long; {@code byteOff + 8} must not exceed {@code 2 * s.length()}.
-     */
-    static long charBytesLong(CharSequence s, int byteOff) {
-        int first = byteOff >>> 1;
-        if ((byteOff & 1) == 0) {
-            return charsLong(s, first);
-        }
-        return charsLong(s, first) >>> BITS_PER_BYTE | (long) s.charAt(first + 4) << (7 * BITS_PER_BYTE);
-    }
-
-    /**
-     * The 4 UTF-16LE bytes of {@code s} starting at byte {@code byteOff} (even or odd) as an
-     * unsigned little-endian int in a long; {@code byteOff + 4} must not exceed {@code 2 * s.length()}.
-     */
-    static long charBytesUnsignedInt(CharSequence s, int byteOff) {
-        int first = byteOff >>> 1;
-        if ((byteOff & 1) == 0) {
-            return charsInt(s, first) & INT_MASK;
-        }
-        return (charsInt(s, first) & INT_MASK) >>> BITS_PER_BYTE
-                | (long) (s.charAt(first + 2) & BYTE_MASK) << (3 * BITS_PER_BYTE);
     }
 }

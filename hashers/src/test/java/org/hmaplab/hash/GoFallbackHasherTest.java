@@ -20,7 +20,7 @@ class GoFallbackHasherTest {
     private static final Hasher GO = GoFallbackHasher.INSTANCE;
 
     @Test
-    void everyVectorPrintedByGo119IsReproduced() throws IOException {
+    void everyVectorPrintedByGo119IsReproducedByBytesLongsAndChars() throws IOException {
         int bytesLines = 0;
         int longLines = 0;
         try (InputStream in = getClass().getResourceAsStream("/go-fallback-vectors.txt");
@@ -42,6 +42,13 @@ class GoFallbackHasherTest {
                 final String where = "line " + lineNo + ": " + line;
                 if ("bytes".equals(f[0])) {
                     assertEquals(expected, GO.hashBytes(data, effectiveSeed), where);
+                    if (len % 2 == 0) { // the same bytes read as UTF-16LE chars
+                        final char[] chars = new char[len / 2];
+                        for (int i = 0; i < chars.length; i++) {
+                            chars[i] = (char) ((data[2 * i] & 0xff) | (data[2 * i + 1] & 0xff) << 8);
+                        }
+                        assertEquals(expected, GO.hashChars(new String(chars), effectiveSeed), "chars, " + where);
+                    }
                     bytesLines++;
                 } else {
                     assertEquals("long", f[0], where);

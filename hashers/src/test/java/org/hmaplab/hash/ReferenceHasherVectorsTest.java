@@ -3,6 +3,10 @@ package org.hmaplab.hash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.hash.Hashing;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,36 @@ class ReferenceHasherVectorsTest {
         }
         assertEquals(hex("1facbe8406cd904b"), Hashers.byName("xxh64").hashBytes(all, 0L));
         assertEquals(hex("9408a4433b952d71"), Hashers.byName("xxh3").hashBytes(all, 0L));
+    }
+
+    /**
+     * Seeded XXH64 and XXH3 from xxHash's reference C library (libxxhash 0.8.1 called through
+     * ctypes by {@code hashers/src/test/python/xxhash_seeded_vectors.py}; the command is in the
+     * header of {@code xxhash-seeded-vectors.txt}), covering every XXH3 length class up to 300 bytes.
+     */
+    @Test
+    void xxh64AndXxh3MatchTheReferenceLibraryWithSeeds() throws IOException {
+        final byte[] data = new byte[300];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (7 * i + 3);
+        }
+        int lines = 0;
+        try (InputStream in = getClass().getResourceAsStream("/xxhash-seeded-vectors.txt");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                final String[] f = line.split(" ");
+                final long seed = hex(f[0]);
+                final int len = Integer.parseInt(f[1]);
+                assertEquals(hex(f[2]), Hashers.byName("xxh64").hashBytes(data, 0, len, seed), "XXH64 " + line);
+                assertEquals(hex(f[3]), Hashers.byName("xxh3").hashBytes(data, 0, len, seed), "XXH3 " + line);
+                lines++;
+            }
+        }
+        assertEquals(80, lines, "vector lines read");
     }
 
     /**

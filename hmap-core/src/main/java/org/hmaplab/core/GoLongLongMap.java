@@ -1,6 +1,5 @@
 package org.hmaplab.core;
 
-import static org.hmaplab.core.GoMapRules.BUCKET_SHIFT;
 import static org.hmaplab.core.GoMapRules.BUCKET_SIZE;
 import static org.hmaplab.core.GoMapRules.EMPTY_ONE;
 import static org.hmaplab.core.GoMapRules.EMPTY_REST;
@@ -33,11 +32,12 @@ import org.hmaplab.hash.Hashers;
  * bucket {@code hash & (2^B - 1)} (§3.8). Each slot has a tophash byte: the top byte of the
  * hash, raised by 5 when below 5, because the codes 0..4 are slot states: emptyRest (this slot and
  * all after it in the chain are empty), emptyOne, evacuatedX, evacuatedY, evacuatedEmpty (§1.5,
- * §3.7). Storage is flat arrays, no per-entry objects: {@code long[] tophash} holds ONE long per
- * bucket with slot i in byte i (little-endian), which is also the word the SWAR lookup matches;
- * {@code long[] keys} and {@code long[] values} are indexed {@code bucket * 8 + slot};
- * {@code int[] overflow} links a bucket to its overflow bucket (0 = none; bucket 0 is a main
- * bucket, so it is never an overflow bucket).</li>
+ * §3.7). Storage is one flat {@code long[]}, no per-entry objects, with Go's own bucket layout
+ * for {@code map[int64]int64} (§2.3, §2.4: 144 bytes): 18 longs per bucket, first the 8 tophash
+ * bytes as ONE long (slot i in byte i, little-endian; also the word the SWAR lookup matches), then
+ * the 8 keys, then the 8 values, then the overflow link (the index of the next bucket of the
+ * chain; 0 = none, since bucket 0 is a main bucket and never an overflow bucket). A lookup thus
+ * reads one contiguous 144-byte block per bucket.</li>
  * <li><b>Overflow.</b> When a chain is full, an overflow bucket is taken from a region after the
  * main buckets, preallocated with 2^(B-4) buckets for B &ge; 4 (Go's rule before size-class
  * rounding, §2.6, a memory detail) and doubled when exhausted; {@code noverflow} counts every
@@ -103,12 +103,12 @@ import org.hmaplab.hash.Hashers;
  * <tr><td>B</td><td>buckets.b (MapStats.B)</td></tr>
  * <tr><td>noverflow</td><td>noverflow</td></tr>
  * <tr><td>hash0</td><td>seed</td></tr>
- * <tr><td>buckets / oldbuckets</td><td>buckets / oldbuckets (a Table: tophash, keys, values,
- * overflow arrays)</td></tr>
+ * <tr><td>buckets / oldbuckets</td><td>buckets / oldbuckets (a Table over one long[])</td></tr>
  * <tr><td>nevacuate</td><td>nevacuate</td></tr>
  * <tr><td>extra.overflow, extra.nextOverflow</td><td>the overflow region of a Table,
  * Table.nextFree</td></tr>
- * <tr><td>bmap.tophash[8]</td><td>one long of Table.tophash</td></tr>
+ * <tr><td>bmap (144 bytes)</td><td>18 longs of Table.data: tophash word, 8 keys, 8 values,
+ * overflow link</td></tr>
  * <tr><td>fastrand()</td><td>nextRandom() (per map, splitmix64)</td></tr>
  * <tr><td>hiter</td><td>{@link Iterator}</td></tr>
  * <tr><td>mapaccess1 / mapassign / mapdelete / mapclear</td><td>get / put / remove / clear</td></tr>
@@ -145,19 +145,36 @@ import org.hmaplab.hash.Hashers;
  * </pre>
  * %overflow = percentage of buckets which have an overflow bucket; bytes/entry = overhead bytes
  * per pair; hitprobe / missprobe = entries to check for a present / absent key. The load factor
- * is a {@link MapOptions} parameter (num/den, 4.0..8.0 with den 2) for reproducing this table.
+ * is a {@link MapOptions} parameter (num/den, 4.0..8.0 with den 2). LoadFactorTableTest reproduces
+ * the table with this map at B = 13 (random keys, FAST64 probe counts), for example at 6.5:
+ * %overflow 20.69, bytes/entry 10.75, hitprobe 4.24, missprobe 6.5.
+ *
+ * <p>Limits: B &le; {@link #MAX_B} (2^B buckets of 18 longs must fit one Java array); a larger size
+ * hint is an IllegalArgumentException, a growth beyond it an IllegalStateException.
  *
  * <p>Not thread-safe.
  */
 public final class GoLongLongMap {
     /** Bit of {@link #writing} set while a write is in progress (map.go:104, hashWriting). */
     private static final int HASH_WRITING = 4;
+    /** Longs per bucket: Go's 144-byte bucket of map[int64]int64 (§2.4): tophash word, 8 keys, 8 values, link. */
+    static final int BUCKET_LONGS = 18;
+    /** Offset of the first key in a bucket (map.go dataOffset = 8 bytes). */
+    private static final int KEYS_AT = 1;
+    /** Offset of the overflow link, the last word of a bucket. */
+    private static final int LINK_AT = BUCKET_LONGS - 1;
+    /** A value sits this many longs after its key. */
+    private static final int VALUE_DELTA = BUCKET_SIZE;
     /** find() result: the key is absent. Old-array slots are encoded as -(index + 1). */
     private static final int MISSING = Integer.MIN_VALUE;
+    /** findInOld() result: the old bucket is evacuated, search the new array. */
+    private static final int SEARCH_NEW = Integer.MAX_VALUE;
     /** Buckets looked ahead by advanceEvacuationMark (map.go:1272). */
     private static final int EVACUATION_LOOKAHEAD = 1024;
     /** Largest B at which noverflow counts exactly (map.go:232). */
     private static final int EXACT_NOVERFLOW_MAX_B = GoMapRules.MAX_EXACT_NOVERFLOW_B;
+    /** Largest B of this map: 2^B buckets of 18 longs must fit one Java array with an overflow region. */
+    public static final int MAX_B = 26;
     /** Entries of the hot-key cache (a power of two). */
     private static final int HOT_CACHE_SIZE = 64;
     private static final int HOT_CACHE_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(HOT_CACHE_SIZE);
@@ -171,10 +188,14 @@ public final class GoLongLongMap {
     private static final long HIGH_BITS = 0x8080808080808080L;
     /** Number of tophash values a live slot can hold (5..255), for the SWAR miss estimate. */
     private static final double LIVE_TOPHASH_VALUES = 256 - MIN_TOP_HASH;
-    /** Tophash codes above which a slot is live; isEmpty(x) is x &lt;= EMPTY_ONE. */
+    /** One tophash byte. */
     private static final int BYTE_MASK = 0xff;
     /** Iterator: no old-bucket filtering (map.go:107, noCheck). */
     private static final int NO_CHECK = -1;
+    /** Lookup styles as ints, for a cheap branch in find(). */
+    private static final int GENERIC = 0;
+    private static final int FAST64 = 1;
+    private static final int SWAR = 2;
 
     private static final VarHandle WRITING;
 
@@ -214,17 +235,17 @@ public final class GoLongLongMap {
     private final int[] hotSlots;
     private final long[] hotStamps;
 
-    /** A map with the default hasher, a random seed and no size hint. */
+    /** A map with the default hasher ({@link Hashers#defaultHasher()}), a random seed and no size hint. */
     public GoLongLongMap() {
         this(0);
     }
 
-    /** A map with the default hasher, a random seed and room for {@code hint} entries. */
+    /** A map with the default hasher, a random seed (SecureRandom) and room for {@code hint} entries. */
     public GoLongLongMap(int hint) {
         this(Hashers.defaultHasher(), randomSeed(), hint, MapOptions.DEFAULT);
     }
 
-    /** A map with this hasher, a random seed and no size hint. */
+    /** A map with this hasher, a random seed (SecureRandom) and no size hint. */
     public GoLongLongMap(Hasher hasher) {
         this(hasher, randomSeed(), 0, MapOptions.DEFAULT);
     }
@@ -247,7 +268,7 @@ public final class GoLongLongMap {
      * A map whose seeds come from {@code seeds}: the first call gives the initial seed, every later
      * call a re-drawn one (a delete that empties the map, clear), as Go re-draws hash0. The
      * differential tests against Go replay Go's recorded hash0 values through it. A negative hint
-     * gives B = 0, as in Go.
+     * gives B = 0, as in Go; a hint needing B &gt; {@link #MAX_B} is an IllegalArgumentException.
      */
     public GoLongLongMap(Hasher hasher, LongSupplier seeds, int hint, MapOptions options) {
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -256,9 +277,13 @@ public final class GoLongLongMap {
         this.style = options.lookupStyle().ordinal();
         this.loadFactorNum = options.loadFactorNum();
         this.loadFactorDen = options.loadFactorDen();
+        int b = GoMapRules.bForHint(Math.max(hint, 0), loadFactorNum, loadFactorDen);
+        if (b > MAX_B) {
+            throw new IllegalArgumentException("size hint " + hint + " needs B = " + b + "; this map supports B <= "
+                + MAX_B + " (2^B buckets of 144 bytes in one Java array)");
+        }
         this.seed = seeds.getAsLong();
         this.randomState = seed ^ FAST_RANDOM_SALT;
-        int b = GoMapRules.bForHint(Math.max(hint, 0), loadFactorNum, loadFactorDen);
         this.buckets = new Table(b);
         if (options.hotKeyCache()) {
             hotKeys = new long[HOT_CACHE_SIZE];
@@ -296,15 +321,14 @@ public final class GoLongLongMap {
         if ((int) WRITING.getOpaque(this) != 0) {
             throw misuse(GoMapRules.CONCURRENT_READ_WRITE);
         }
-        final long[] hk = hotKeys;
-        if (hk != null) {
+        if (hotKeys != null) {
             return cachedGet(key, missing);
         }
         final int idx = find(key);
         if (idx >= 0) {
-            return buckets.values[idx];
+            return buckets.data[idx + VALUE_DELTA];
         }
-        return idx == MISSING ? missing : oldbuckets.values[-idx - 1];
+        return idx == MISSING ? missing : oldbuckets.data[-idx - 1 + VALUE_DELTA];
     }
 
     /** Whether {@code key} is present (mapaccess2, §7). */
@@ -316,7 +340,7 @@ public final class GoLongLongMap {
             throw misuse(GoMapRules.CONCURRENT_READ_WRITE);
         }
         if (hotKeys != null) {
-            int ci = cacheIndex(key);
+            final int ci = cacheIndex(key);
             if (hotKeys[ci] == key && hotStamps[ci] == version) {
                 return true;
             }
@@ -327,16 +351,16 @@ public final class GoLongLongMap {
     private long cachedGet(long key, long missing) {
         final int ci = cacheIndex(key);
         if (hotKeys[ci] == key && hotStamps[ci] == version) {
-            return buckets.values[hotSlots[ci]];
+            return buckets.data[hotSlots[ci] + VALUE_DELTA];
         }
         final int idx = find(key);
         if (idx >= 0) {
             hotKeys[ci] = key;
             hotSlots[ci] = idx;
             hotStamps[ci] = version;
-            return buckets.values[idx];
+            return buckets.data[idx + VALUE_DELTA];
         }
-        return idx == MISSING ? missing : oldbuckets.values[-idx - 1];
+        return idx == MISSING ? missing : oldbuckets.data[-idx - 1 + VALUE_DELTA];
     }
 
     private static int cacheIndex(long key) {
@@ -344,100 +368,102 @@ public final class GoLongLongMap {
     }
 
     /**
-     * The slot of {@code key} under the map's lookup style: an index into the current array
-     * (&ge; 0), -(index + 1) for the old array, or MISSING. Never moves data.
+     * The position of {@code key} under the map's lookup style: an index of the key in the current
+     * array's data (&ge; 0), -(index + 1) for the old array, or MISSING. Never moves data.
      */
     private int find(long key) {
         final Table t = buckets;
         final int st = style;
-        if (st == 1 && t.mask == 0) {
-            // FAST64 with B == 0: no hashing at all (fast64:24-26); B == 0 is never growing.
-            return probeFast(t.tophash, t.keys, t.overflow, 0, key);
+        if (st == FAST64 && t.mask == 0) {
+            // FAST64 with B == 0: no hashing at all (fast64:24-26); a map at B == 0 is never growing.
+            return probeFast(t.data, 0, key);
         }
         final long hash = hasher.hashLong(key, seed);
         if (oldbuckets != null) {
-            int r = findInOld(hash, key);
-            if (r != Integer.MAX_VALUE) {
+            final int r = findInOld(hash, key);
+            if (r != SEARCH_NEW) {
                 return r;
             }
         }
         final int bucket = (int) hash & t.mask;
-        if (st == 0) {
-            return probeGeneric(t.tophash, t.keys, t.overflow, bucket, GoMapRules.tophash(hash), key);
-        } else if (st == 1) {
-            return probeFast(t.tophash, t.keys, t.overflow, bucket, key);
+        if (st == GENERIC) {
+            return probeGeneric(t.data, bucket, GoMapRules.tophash(hash), key);
+        } else if (st == FAST64) {
+            return probeFast(t.data, bucket, key);
         }
-        return probeSwar(t.tophash, t.keys, t.overflow, bucket, GoMapRules.tophash(hash), key);
+        return probeSwar(t.data, bucket, GoMapRules.tophash(hash), key);
     }
 
-    /** §7.3: the old bucket while it is not evacuated; Integer.MAX_VALUE means "search the new array". */
+    /** §7.3: search the old bucket while it is not evacuated; SEARCH_NEW when it is. */
     private int findInOld(long hash, long key) {
         final Table o = oldbuckets;
         final int ob = (int) hash & o.mask;
-        if (evacuated(o.tophash, ob)) {
-            return Integer.MAX_VALUE;
+        if (evacuated(o.data, ob)) {
+            return SEARCH_NEW;
         }
-        final int r = probe(o, ob, hash, key, style);
+        final int r;
+        if (style == GENERIC) {
+            r = probeGeneric(o.data, ob, GoMapRules.tophash(hash), key);
+        } else if (style == FAST64) {
+            r = probeFast(o.data, ob, key);
+        } else {
+            r = probeSwar(o.data, ob, GoMapRules.tophash(hash), key);
+        }
         return r == MISSING ? MISSING : -r - 1;
     }
 
-    private int probe(Table t, int bucket, long hash, long key, int st) {
-        if (st == 0) {
-            return probeGeneric(t.tophash, t.keys, t.overflow, bucket, GoMapRules.tophash(hash), key);
-        } else if (st == 1) {
-            return probeFast(t.tophash, t.keys, t.overflow, bucket, key);
-        }
-        return probeSwar(t.tophash, t.keys, t.overflow, bucket, GoMapRules.tophash(hash), key);
-    }
-
     /** §7.4: tophash filter in chain order, stop at emptyRest. */
-    private static int probeGeneric(long[] th, long[] keys, int[] ovf, int bucket, int top, long key) {
-        int b = bucket;
-        do {
-            long w = th[b];
-            final int base = b << BUCKET_SHIFT;
-            for (int i = 0; i < BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
+    private static int probeGeneric(long[] data, int bucket, int top, long key) {
+        int base = bucket * BUCKET_LONGS;
+        while (true) {
+            long w = data[base];
+            for (int i = KEYS_AT; i <= BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
                 final int h = (int) w & BYTE_MASK;
                 if (h == top) {
-                    if (keys[base + i] == key) {
+                    if (data[base + i] == key) {
                         return base + i;
                     }
                 } else if (h == EMPTY_REST) {
                     return MISSING;
                 }
             }
-            b = ovf[b];
-        } while (b != 0);
-        return MISSING;
+            final int next = (int) data[base + LINK_AT];
+            if (next == 0) {
+                return MISSING;
+            }
+            base = next * BUCKET_LONGS;
+        }
     }
 
     /** §7.5 fast64: key first, then !isEmpty; no tophash compare, no emptyRest exit. */
-    private static int probeFast(long[] th, long[] keys, int[] ovf, int bucket, long key) {
-        int b = bucket;
-        do {
-            final int base = b << BUCKET_SHIFT;
+    private static int probeFast(long[] data, int bucket, long key) {
+        int base = bucket * BUCKET_LONGS;
+        while (true) {
             for (int i = 0; i < BUCKET_SIZE; i++) {
-                if (keys[base + i] == key && ((th[b] >>> (i << 3)) & BYTE_MASK) > EMPTY_ONE) {
-                    return base + i;
+                if (data[base + KEYS_AT + i] == key && ((data[base] >>> (i << 3)) & BYTE_MASK) > EMPTY_ONE) {
+                    return base + KEYS_AT + i;
                 }
             }
-            b = ovf[b];
-        } while (b != 0);
-        return MISSING;
+            final int next = (int) data[base + LINK_AT];
+            if (next == 0) {
+                return MISSING;
+            }
+            base = next * BUCKET_LONGS;
+        }
     }
 
     /** Ours: all 8 tophash bytes matched at once; candidates verified; stop after a word with emptyRest. */
-    private static int probeSwar(long[] th, long[] keys, int[] ovf, int bucket, int top, long key) {
+    private static int probeSwar(long[] data, int bucket, int top, long key) {
         final long pattern = top * LOW_BITS;
-        int b = bucket;
-        do {
-            final long w = th[b];
+        int base = bucket * BUCKET_LONGS;
+        while (true) {
+            final long w = data[base];
             final long x = w ^ pattern;
             long m = (x - LOW_BITS) & ~x & HIGH_BITS;
             while (m != 0) {
                 final int shift = Long.numberOfTrailingZeros(m) & ~7;
-                final int idx = (b << BUCKET_SHIFT) + (shift >>> 3);
-                if (((w >>> shift) & BYTE_MASK) == top && keys[idx] == key) {
+                final int idx = base + KEYS_AT + (shift >>> 3);
+                if (((w >>> shift) & BYTE_MASK) == top && data[idx] == key) {
                     return idx;
                 }
                 m &= m - 1;
@@ -445,9 +471,12 @@ public final class GoLongLongMap {
             if (((w - LOW_BITS) & ~w & HIGH_BITS) != 0) {
                 return MISSING; // an emptyRest byte: nothing follows in this chain
             }
-            b = ovf[b];
-        } while (b != 0);
-        return MISSING;
+            final int next = (int) data[base + LINK_AT];
+            if (next == 0) {
+                return MISSING;
+            }
+            base = next * BUCKET_LONGS;
+        }
     }
 
     /** Number of live entries (len(m), no check). */
@@ -470,48 +499,47 @@ public final class GoLongLongMap {
         final int top = GoMapRules.tophash(hash);
         long previous = missing;
         while (true) {
-            Table t = buckets;
-            final int bucket = (int) hash & t.mask;
             if (oldbuckets != null) {
-                growWork(bucket);
-                t = buckets;
+                growWork((int) hash & buckets.mask);
             }
-            final long[] th = t.tophash;
-            final long[] keys = t.keys;
-            final int[] ovf = t.overflow;
-            int insertAt = -1;
+            final Table t = buckets;
+            final long[] data = t.data;
+            final int bucket = (int) hash & t.mask;
+            int insertBucket = -1;
+            int insertSlot = 0;
             int last = bucket;
             int found = -1;
             int b = bucket;
             search:
             while (true) {
-                long w = th[b];
-                final int base = b << BUCKET_SHIFT;
+                final int base = b * BUCKET_LONGS;
+                long w = data[base];
                 for (int i = 0; i < BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
                     final int h = (int) w & BYTE_MASK;
                     if (h != top) {
-                        if (h <= EMPTY_ONE && insertAt < 0) {
-                            insertAt = base + i;
+                        if (h <= EMPTY_ONE && insertBucket < 0) {
+                            insertBucket = b;
+                            insertSlot = i;
                         }
                         if (h == EMPTY_REST) {
                             break search;
                         }
                         continue;
                     }
-                    if (keys[base + i] == key) {
-                        found = base + i;
+                    if (data[base + KEYS_AT + i] == key) {
+                        found = base + KEYS_AT + i;
                         break search;
                     }
                 }
                 last = b;
-                b = ovf[b];
+                b = (int) data[base + LINK_AT];
                 if (b == 0) {
                     break;
                 }
             }
             if (found >= 0) {
-                previous = t.values[found];
-                t.values[found] = value;
+                previous = data[found + VALUE_DELTA];
+                data[found + VALUE_DELTA] = value;
                 break;
             }
             if (oldbuckets == null && (GoMapRules.overLoadFactor(count + 1, t.b, loadFactorNum, loadFactorDen)
@@ -519,12 +547,11 @@ public final class GoLongLongMap {
                 hashGrow();
                 continue; // "goto again": growWork, then insert into the new array
             }
-            if (insertAt < 0) {
-                insertAt = newOverflow(t, last) << BUCKET_SHIFT;
+            if (insertBucket < 0) {
+                insertBucket = newOverflow(t, last);
+                insertSlot = 0;
             }
-            setTop(t.tophash, insertAt >>> BUCKET_SHIFT, insertAt & (BUCKET_SIZE - 1), top);
-            t.keys[insertAt] = key;
-            t.values[insertAt] = value;
+            t.store(insertBucket, insertSlot, top, key, value);
             count++;
             version++;
             break;
@@ -543,22 +570,19 @@ public final class GoLongLongMap {
         }
         final long hash = hasher.hashLong(key, seed);
         WRITING.setOpaque(this, (int) WRITING.getOpaque(this) ^ HASH_WRITING);
-        Table t = buckets;
-        final int bucket = (int) hash & t.mask;
         if (oldbuckets != null) {
-            growWork(bucket);
-            t = buckets;
+            growWork((int) hash & buckets.mask);
         }
+        final Table t = buckets;
+        final long[] data = t.data;
+        final int bucket = (int) hash & t.mask;
         final int top = GoMapRules.tophash(hash);
-        final long[] th = t.tophash;
-        final long[] keys = t.keys;
-        final int[] ovf = t.overflow;
         long removed = missing;
         int b = bucket;
         search:
         do {
-            long w = th[b];
-            final int base = b << BUCKET_SHIFT;
+            final int base = b * BUCKET_LONGS;
+            long w = data[base];
             for (int i = 0; i < BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
                 final int h = (int) w & BYTE_MASK;
                 if (h != top) {
@@ -567,11 +591,11 @@ public final class GoLongLongMap {
                     }
                     continue;
                 }
-                if (keys[base + i] != key) {
+                if (data[base + KEYS_AT + i] != key) {
                     continue;
                 }
-                removed = t.values[base + i];
-                deleteSlot(t, bucket, b, i);
+                removed = data[base + KEYS_AT + i + VALUE_DELTA];
+                deleteSlot(data, bucket, b, i);
                 count--;
                 version++;
                 if (count == 0) {
@@ -579,43 +603,41 @@ public final class GoLongLongMap {
                 }
                 break search;
             }
-            b = ovf[b];
+            b = (int) data[base + LINK_AT];
         } while (b != 0);
         endWrite();
         return removed;
     }
 
     /** §9.4-9.5: mark emptyOne, and walk back to emptyRest when the slot ends its chain. */
-    private static void deleteSlot(Table t, int head, int bucket, int slot) {
-        final long[] th = t.tophash;
-        final int[] ovf = t.overflow;
-        setTop(th, bucket, slot, EMPTY_ONE);
+    private static void deleteSlot(long[] data, int head, int bucket, int slot) {
+        setTop(data, bucket, slot, EMPTY_ONE);
         if (slot == BUCKET_SIZE - 1) {
-            final int next = ovf[bucket];
-            if (next != 0 && topAt(th, next, 0) != EMPTY_REST) {
+            final int next = link(data, bucket);
+            if (next != 0 && topAt(data, next, 0) != EMPTY_REST) {
                 return;
             }
-        } else if (topAt(th, bucket, slot + 1) != EMPTY_REST) {
+        } else if (topAt(data, bucket, slot + 1) != EMPTY_REST) {
             return;
         }
         int b = bucket;
         int i = slot;
         while (true) {
-            setTop(th, b, i, EMPTY_REST);
+            setTop(data, b, i, EMPTY_REST);
             if (i == 0) {
                 if (b == head) {
                     break;
                 }
                 final int c = b;
                 b = head;
-                while (ovf[b] != c) {
-                    b = ovf[b];
+                while (link(data, b) != c) {
+                    b = link(data, b);
                 }
                 i = BUCKET_SIZE - 1;
             } else {
                 i--;
             }
-            if (topAt(th, b, i) != EMPTY_ONE) {
+            if (topAt(data, b, i) != EMPTY_ONE) {
                 break;
             }
         }
@@ -662,6 +684,10 @@ public final class GoLongLongMap {
     private void hashGrow() {
         final Table old = buckets;
         final boolean bigger = GoMapRules.overLoadFactor(count + 1, old.b, loadFactorNum, loadFactorDen);
+        if (bigger && old.b + 1 > MAX_B) {
+            throw new IllegalStateException("the map would need B = " + (old.b + 1) + "; this map supports B <= "
+                + MAX_B + " (2^B buckets of 144 bytes in one Java array)");
+        }
         sameSizeGrow = !bigger;
         if (bigger) {
             doublingGrowths++;
@@ -685,20 +711,19 @@ public final class GoLongLongMap {
 
     /** §6.3: move old bucket {@code ob}'s chain to X (and Y in a doubling growth), marking the old slots. */
     private void evacuate(int ob) {
-        final Table o = oldbuckets;
-        final int newbit = o.mask + 1;
-        if (!evacuated(o.tophash, ob)) {
+        final long[] od = oldbuckets.data;
+        final int newbit = oldbuckets.mask + 1;
+        if (!evacuated(od, ob)) {
             final Table n = buckets;
             final boolean doubling = !sameSizeGrow;
             int xBucket = ob;
             int xi = 0;
             int yBucket = ob + newbit;
             int yi = 0;
-            int b = ob;
-            do {
-                long w = o.tophash[b];
+            int base = ob * BUCKET_LONGS;
+            while (true) {
+                final long w = od[base];
                 long marks = 0;
-                final int base = b << BUCKET_SHIFT;
                 for (int i = 0; i < BUCKET_SIZE; i++) {
                     final int shift = i << 3;
                     final int top = (int) (w >>> shift) & BYTE_MASK;
@@ -706,30 +731,31 @@ public final class GoLongLongMap {
                         marks |= (long) EVACUATED_EMPTY << shift;
                         continue;
                     }
-                    final long k = o.keys[base + i];
-                    final boolean useY = doubling && (hasher.hashLong(k, seed) & newbit) != 0;
-                    marks |= (long) (useY ? EVACUATED_Y : EVACUATED_X) << shift;
-                    int dst;
-                    if (useY) {
+                    final long k = od[base + KEYS_AT + i];
+                    final long v = od[base + KEYS_AT + i + VALUE_DELTA];
+                    if (doubling && (hasher.hashLong(k, seed) & newbit) != 0) {
+                        marks |= (long) EVACUATED_Y << shift;
                         if (yi == BUCKET_SIZE) {
                             yBucket = newOverflow(n, yBucket);
                             yi = 0;
                         }
-                        dst = (yBucket << BUCKET_SHIFT) + yi++;
+                        n.store(yBucket, yi++, top, k, v);
                     } else {
+                        marks |= (long) EVACUATED_X << shift;
                         if (xi == BUCKET_SIZE) {
                             xBucket = newOverflow(n, xBucket);
                             xi = 0;
                         }
-                        dst = (xBucket << BUCKET_SHIFT) + xi++;
+                        n.store(xBucket, xi++, top, k, v);
                     }
-                    setTop(n.tophash, dst >>> BUCKET_SHIFT, dst & (BUCKET_SIZE - 1), top);
-                    n.keys[dst] = k;
-                    n.values[dst] = o.values[base + i];
                 }
-                o.tophash[b] = marks;
-                b = o.overflow[b];
-            } while (b != 0);
+                od[base] = marks;
+                final int next = (int) od[base + LINK_AT];
+                if (next == 0) {
+                    break;
+                }
+                base = next * BUCKET_LONGS;
+            }
             evacuatedBuckets++;
             version++;
         }
@@ -740,10 +766,10 @@ public final class GoLongLongMap {
 
     /** §6.4: advance nevacuate over evacuated buckets (at most 1024 ahead); finish the growth at the end. */
     private void advanceEvacuationMark(int newbit) {
-        final long[] oth = oldbuckets.tophash;
+        final long[] od = oldbuckets.data;
         nevacuate++;
         final int stop = (int) Math.min((long) nevacuate + EVACUATION_LOOKAHEAD, newbit);
-        while (nevacuate != stop && evacuated(oth, nevacuate)) {
+        while (nevacuate != stop && evacuated(od, nevacuate)) {
             nevacuate++;
         }
         if (nevacuate == newbit) {
@@ -757,7 +783,7 @@ public final class GoLongLongMap {
     private int newOverflow(Table t, int last) {
         final int nb = t.allocateOverflow();
         incrNoverflow(t.b);
-        t.overflow[last] = nb;
+        t.data[last * BUCKET_LONGS + LINK_AT] = nb;
         return nb;
     }
 
@@ -781,19 +807,28 @@ public final class GoLongLongMap {
         return z ^ (z >>> 31);
     }
 
-    // ------------------------------------------------------------------ tophash bytes
+    // ------------------------------------------------------------------ bucket words
 
-    static int topAt(long[] th, int bucket, int slot) {
-        return (int) (th[bucket] >>> (slot << 3)) & BYTE_MASK;
+    static int topAt(long[] data, int bucket, int slot) {
+        return (int) (data[bucket * BUCKET_LONGS] >>> (slot << 3)) & BYTE_MASK;
     }
 
-    private static void setTop(long[] th, int bucket, int slot, int value) {
+    private static void setTop(long[] data, int bucket, int slot, int value) {
         final int shift = slot << 3;
-        th[bucket] = (th[bucket] & ~((long) BYTE_MASK << shift)) | ((long) value << shift);
+        final int at = bucket * BUCKET_LONGS;
+        data[at] = (data[at] & ~((long) BYTE_MASK << shift)) | ((long) value << shift);
     }
 
-    private static boolean evacuated(long[] th, int bucket) {
-        return GoMapRules.evacuated((int) th[bucket] & BYTE_MASK);
+    private static int link(long[] data, int bucket) {
+        return (int) data[bucket * BUCKET_LONGS + LINK_AT];
+    }
+
+    private static long keyAt(long[] data, int bucket, int slot) {
+        return data[bucket * BUCKET_LONGS + KEYS_AT + slot];
+    }
+
+    private static boolean evacuated(long[] data, int bucket) {
+        return GoMapRules.evacuated((int) data[bucket * BUCKET_LONGS] & BYTE_MASK);
     }
 
     // ------------------------------------------------------------------ iteration
@@ -873,17 +908,12 @@ public final class GoLongLongMap {
                         return false;
                     }
                     final Table old = oldbuckets;
-                    if (old != null && itB == buckets.b) {
-                        final int ob = bucket & old.mask;
-                        if (!evacuated(old.tophash, ob)) {
-                            curTable = old;
-                            cur = ob;
-                            checkBucket = bucket;
-                        } else {
-                            curTable = snapshot;
-                            cur = bucket;
-                            checkBucket = NO_CHECK;
-                        }
+                    if (old != null && itB == buckets.b && !evacuated(old.data, bucket & old.mask)) {
+                        // A growth that was in progress when the iteration started: walk the old chain,
+                        // keeping only keys of this bucket (§11.6).
+                        curTable = old;
+                        cur = bucket & old.mask;
+                        checkBucket = bucket;
                     } else {
                         curTable = snapshot;
                         cur = bucket;
@@ -896,15 +926,15 @@ public final class GoLongLongMap {
                     }
                     slot = 0;
                 }
-                final Table t = curTable;
+                final long[] data = curTable.data;
                 for (; slot < BUCKET_SIZE; slot++) {
                     final int offi = (slot + offset) & (BUCKET_SIZE - 1);
-                    final int top = topAt(t.tophash, cur, offi);
+                    final int top = topAt(data, cur, offi);
                     if (top <= EMPTY_ONE || top == EVACUATED_EMPTY) {
                         continue;
                     }
-                    final int idx = (cur << BUCKET_SHIFT) + offi;
-                    final long k = t.keys[idx];
+                    final int idx = cur * BUCKET_LONGS + KEYS_AT + offi;
+                    final long k = data[idx];
                     if (checkBucket != NO_CHECK && !sameSizeGrow) {
                         final long itMask = (1L << itB) - 1;
                         if ((hasher.hashLong(k, seed) & itMask) != checkBucket) {
@@ -913,21 +943,22 @@ public final class GoLongLongMap {
                     }
                     if (top != EVACUATED_X && top != EVACUATED_Y) {
                         key = k;
-                        value = t.values[idx];
+                        value = data[idx + VALUE_DELTA];
                     } else {
-                        // The table grew since the iteration started: the golden data is elsewhere.
+                        // The table grew since the iteration started: the golden data is elsewhere (§11.7).
                         final int found = findCurrent(k);
                         if (found == MISSING) {
                             continue;
                         }
                         key = k;
-                        value = found >= 0 ? buckets.values[found] : oldbuckets.values[-found - 1];
+                        value = found >= 0 ? buckets.data[found + VALUE_DELTA]
+                            : oldbuckets.data[-found - 1 + VALUE_DELTA];
                     }
                     slot++;
                     positioned = true;
                     return true;
                 }
-                cur = t.overflow[cur];
+                cur = link(data, cur);
                 if (cur == 0) {
                     cur = -1;
                 }
@@ -957,17 +988,14 @@ public final class GoLongLongMap {
 
     /** mapaccessK (used by the iterator): a lookup with no flag check, generic search. */
     private int findCurrent(long key) {
-        final Table t = buckets;
         final long hash = hasher.hashLong(key, seed);
-        if (oldbuckets != null) {
-            final Table o = oldbuckets;
-            final int ob = (int) hash & o.mask;
-            if (!evacuated(o.tophash, ob)) {
-                final int r = probeGeneric(o.tophash, o.keys, o.overflow, ob, GoMapRules.tophash(hash), key);
-                return r == MISSING ? MISSING : -r - 1;
-            }
+        final int top = GoMapRules.tophash(hash);
+        final Table o = oldbuckets;
+        if (o != null && !evacuated(o.data, (int) hash & o.mask)) {
+            final int r = probeGeneric(o.data, (int) hash & o.mask, top, key);
+            return r == MISSING ? MISSING : -r - 1;
         }
-        return probeGeneric(t.tophash, t.keys, t.overflow, (int) hash & t.mask, GoMapRules.tophash(hash), key);
+        return probeGeneric(buckets.data, (int) hash & buckets.mask, top, key);
     }
 
     // ------------------------------------------------------------------ introspection
@@ -977,32 +1005,35 @@ public final class GoLongLongMap {
         return seed;
     }
 
-    /** A snapshot of the structure and counters; O(buckets + size). */
+    /**
+     * A snapshot of the structure and counters; O(buckets + size). Histograms and probe averages
+     * describe the current array (during a growth, entries still in old buckets are not in them).
+     */
     public MapStats stats() {
         final Table t = buckets;
+        final long[] data = t.data;
         final int main = t.mask + 1;
         final List<Long> chains = new ArrayList<>();
         chains.add(0L);
         final long[] live = new long[BUCKET_SIZE + 1];
-        final int[] chainTops = new int[BUCKET_SIZE];
+        int[] tops = new int[BUCKET_SIZE];
         long probesHit = 0;
         long liveKeys = 0;
         double probesMiss = 0;
         long inUse = 0;
         for (int j = 0; j < main; j++) {
             int len = 0;
-            int position = 0;       // slots before this one in chain order
-            int[] tops = chainTops; // live tophash values seen so far in this chain (SWAR candidates)
-            int liveInChain = 0;
+            int position = 0;       // slots up to and including this one, in chain order
+            int liveInChain = 0;    // live tophash values so far in this chain: tops[0..liveInChain)
             boolean missStopped = false;
             long missSlots = 0;
             long liveScanned = 0;
-            for (int b = j; ; b = t.overflow[b]) {
+            for (int b = j; ; b = link(data, b)) {
                 len++;
                 int liveHere = 0;
                 boolean wordHasRest = false;
                 for (int i = 0; i < BUCKET_SIZE; i++) {
-                    final int top = topAt(t.tophash, b, i);
+                    final int top = topAt(data, b, i);
                     position++;
                     if (top >= MIN_TOP_HASH) {
                         liveHere++;
@@ -1015,7 +1046,7 @@ public final class GoLongLongMap {
                             tops = Arrays.copyOf(tops, tops.length * 2);
                         }
                         tops[liveInChain++] = top;
-                        probesHit += style == 2 ? same : position;
+                        probesHit += style == SWAR ? same : position;
                         if (!missStopped) {
                             liveScanned++;
                         }
@@ -1025,19 +1056,19 @@ public final class GoLongLongMap {
                     }
                     if (!missStopped) {
                         missSlots++;
-                        if (top == EMPTY_REST && style == 0) {
+                        if (top == EMPTY_REST && style == GENERIC) {
                             missStopped = true;
                         }
                     }
                 }
-                if (wordHasRest && style == 2) {
+                if (wordHasRest && style == SWAR) {
                     missStopped = true;
                 }
                 live[liveHere]++;
                 if (b != j) {
                     inUse++;
                 }
-                if (t.overflow[b] == 0) {
+                if (link(data, b) == 0) {
                     break;
                 }
             }
@@ -1046,8 +1077,8 @@ public final class GoLongLongMap {
             }
             chains.set(len, chains.get(len) + 1);
             probesMiss += switch (style) {
-                case 0 -> missSlots;
-                case 1 -> (double) len * BUCKET_SIZE;
+                case GENERIC -> missSlots;
+                case FAST64 -> (double) len * BUCKET_SIZE;
                 default -> liveScanned / LIVE_TOPHASH_VALUES;
             };
         }
@@ -1065,23 +1096,24 @@ public final class GoLongLongMap {
     /**
      * Checks the structure and throws {@link IllegalStateException} naming the first violation: count;
      * every key reachable through its own chain (or its old chain during a growth); tophash consistent
-     * with the hash; no used slot after an emptyRest; evacuation marks consistent with nevacuate; no key
-     * twice; exact noverflow below B = 16; overflow links well formed. O(buckets + size).
+     * with the hash; nothing but emptyRest after an emptyRest in a chain; evacuation marks consistent with
+     * nevacuate; no key twice; exact noverflow below B = 16; overflow links well formed; valid hot-key
+     * cache entries. O(buckets + size) for chains of bounded length.
      */
     public void verifyInvariants() {
         final Table t = buckets;
         final Table o = oldbuckets;
-        long liveNew = checkTable(t, false, o);
+        final long liveNew = checkTable(t, false, o);
         long liveOld = 0;
         if (o != null) {
-            if (nevacuate < 0 || nevacuate >= o.mask + 1) {
+            if (nevacuate < 0 || nevacuate > o.mask) {
                 fail("growing but nevacuate " + nevacuate + " is outside 0.." + o.mask);
             }
             if (!sameSizeGrow && o.b + 1 != t.b || sameSizeGrow && o.b != t.b) {
                 fail("old B " + o.b + " and new B " + t.b + " do not match sameSizeGrow=" + sameSizeGrow);
             }
             for (int j = 0; j < nevacuate; j++) {
-                if (!evacuated(o.tophash, j)) {
+                if (!evacuated(o.data, j)) {
                     fail("old bucket " + j + " is below nevacuate " + nevacuate + " but not evacuated");
                 }
             }
@@ -1104,9 +1136,11 @@ public final class GoLongLongMap {
             for (int i = 0; i < HOT_CACHE_SIZE; i++) {
                 if (hotStamps[i] == version) {
                     final int idx = hotSlots[i];
-                    if (topAt(t.tophash, idx >>> BUCKET_SHIFT, idx & 7) < MIN_TOP_HASH || t.keys[idx] != hotKeys[i]) {
-                        fail("hot-key cache entry " + i + " for key " + hotKeys[i] + " is valid but slot " + idx
-                            + " does not hold it");
+                    final int bucket = idx / BUCKET_LONGS;
+                    final int slot = idx % BUCKET_LONGS - KEYS_AT;
+                    if (topAt(t.data, bucket, slot) < MIN_TOP_HASH || t.data[idx] != hotKeys[i]) {
+                        fail("hot-key cache entry " + i + " for key " + hotKeys[i] + " is valid but bucket "
+                            + bucket + " slot " + slot + " does not hold it");
                     }
                 }
             }
@@ -1115,28 +1149,28 @@ public final class GoLongLongMap {
 
     /** Checks one array; returns its live slots (for the old array: in unevacuated buckets only). */
     private long checkTable(Table t, boolean isOld, Table old) {
+        final long[] data = t.data;
         final int main = t.mask + 1;
+        final String name = isOld ? "old" : "new";
         final boolean[] seenOverflow = new boolean[t.nextFree];
         long live = 0;
         for (int j = 0; j < main; j++) {
-            final boolean evac = isOld && evacuated(t.tophash, j);
+            final boolean evac = isOld && evacuated(data, j);
             boolean restSeen = false;
             for (int b = j; ; ) {
                 for (int i = 0; i < BUCKET_SIZE; i++) {
-                    final int top = topAt(t.tophash, b, i);
-                    final String where = (isOld ? "old" : "new") + " bucket " + j + " (chain bucket " + b
-                        + ") slot " + i;
-                    if (isOld && evac) {
+                    final int top = topAt(data, b, i);
+                    if (evac) {
                         if (top < EVACUATED_X || top > EVACUATED_EMPTY) {
-                            fail(where + ": tophash " + top + " in an evacuated chain");
+                            fail(where(name, j, b, i) + ": tophash " + top + " in an evacuated chain");
                         }
                         continue;
                     }
                     if (top >= EVACUATED_X && top <= EVACUATED_EMPTY) {
-                        fail(where + ": evacuation mark " + top + " in a chain that is not evacuated");
+                        fail(where(name, j, b, i) + ": evacuation mark " + top + " in a chain that is not evacuated");
                     }
                     if (restSeen && top != EMPTY_REST) {
-                        fail(where + ": tophash " + top + " after an emptyRest in the chain");
+                        fail(where(name, j, b, i) + ": tophash " + top + " after an emptyRest in the chain");
                     }
                     if (top == EMPTY_REST) {
                         restSeen = true;
@@ -1145,35 +1179,14 @@ public final class GoLongLongMap {
                         continue;
                     }
                     live++;
-                    final long k = t.keys[(b << BUCKET_SHIFT) + i];
-                    final long hash = hasher.hashLong(k, seed);
-                    if (GoMapRules.tophash(hash) != top) {
-                        fail(where + ": tophash " + top + " but key " + k + " has tophash " + GoMapRules.tophash(hash));
-                    }
-                    if (((int) hash & t.mask) != j) {
-                        fail(where + ": key " + k + " belongs to bucket " + ((int) hash & t.mask));
-                    }
-                    final int first = probeGeneric(t.tophash, t.keys, t.overflow, j, top, k);
-                    if (first != (b << BUCKET_SHIFT) + i) {
-                        fail(where + ": key " + k + " is not found there by a lookup (found at " + first
-                            + "): unreachable or present twice");
-                    }
-                    if (!isOld && old != null && !evacuated(old.tophash, j & old.mask)) {
-                        fail(where + ": key " + k + " in the new array but its old bucket " + (j & old.mask)
-                            + " is not evacuated");
-                    }
-                    if (isOld && probeGeneric(buckets.tophash, buckets.keys, buckets.overflow,
-                        (int) hash & buckets.mask, top, k) != MISSING) {
-                        fail(where + ": key " + k + " is in an unevacuated old bucket and in the new array");
-                    }
+                    checkLiveSlot(t, isOld, old, j, b, i, top, name);
                 }
-                final int next = t.overflow[b];
+                final int next = link(data, b);
                 if (next == 0) {
                     break;
                 }
                 if (next < main || next >= t.nextFree || seenOverflow[next]) {
-                    fail((isOld ? "old" : "new") + " bucket " + b + " links to " + next
-                        + ", not a fresh allocated overflow bucket");
+                    fail(name + " bucket " + b + " links to " + next + ", not a fresh allocated overflow bucket");
                 }
                 seenOverflow[next] = true;
                 b = next;
@@ -1189,11 +1202,38 @@ public final class GoLongLongMap {
         return live;
     }
 
+    private void checkLiveSlot(Table t, boolean isOld, Table old, int j, int b, int i, int top, String name) {
+        final long k = keyAt(t.data, b, i);
+        final long hash = hasher.hashLong(k, seed);
+        if (GoMapRules.tophash(hash) != top) {
+            fail(where(name, j, b, i) + ": tophash " + top + " but key " + k + " has tophash "
+                + GoMapRules.tophash(hash));
+        }
+        if (((int) hash & t.mask) != j) {
+            fail(where(name, j, b, i) + ": key " + k + " belongs to bucket " + ((int) hash & t.mask));
+        }
+        final int first = probeGeneric(t.data, j, top, k);
+        if (first != b * BUCKET_LONGS + KEYS_AT + i) {
+            fail(where(name, j, b, i) + ": key " + k + " is not found there by a lookup: unreachable or present twice");
+        }
+        if (!isOld && old != null && !evacuated(old.data, j & old.mask)) {
+            fail(where(name, j, b, i) + ": key " + k + " is in the new array but its old bucket " + (j & old.mask)
+                + " is not evacuated");
+        }
+        if (isOld && probeGeneric(buckets.data, (int) hash & buckets.mask, top, k) != MISSING) {
+            fail(where(name, j, b, i) + ": key " + k + " is in an unevacuated old bucket and in the new array");
+        }
+    }
+
+    private static String where(String name, int j, int b, int i) {
+        return name + " bucket " + j + " (chain bucket " + b + ") slot " + i;
+    }
+
     private static void fail(String message) {
         throw new IllegalStateException(message);
     }
 
-    // ------------------------------------------------------------------ test hooks
+    // ------------------------------------------------------------------ cheap accessors for tests
 
     /** Whether a growth is in progress; cheap, for tests that watch every write. */
     boolean isGrowing() {
@@ -1217,17 +1257,17 @@ public final class GoLongLongMap {
 
     /** Tophash byte of a slot of the current array (tests). */
     int tophashAt(int bucket, int slot) {
-        return topAt(buckets.tophash, bucket, slot);
+        return topAt(buckets.data, bucket, slot);
     }
 
     /** Tophash byte of a slot of the old array (tests); the map must be growing. */
     int oldTophashAt(int bucket, int slot) {
-        return topAt(oldbuckets.tophash, bucket, slot);
+        return topAt(oldbuckets.data, bucket, slot);
     }
 
     /** Overflow link of a bucket of the current array, 0 for none (tests). */
     int overflowOf(int bucket) {
-        return buckets.overflow[bucket];
+        return link(buckets.data, bucket);
     }
 
     /** Sets or clears the writing flag, as a concurrent writer would (tests). */
@@ -1236,57 +1276,57 @@ public final class GoLongLongMap {
     }
 
     /**
-     * One bucket array: 2^b main buckets, then an overflow region. Its arrays are replaced (copied
-     * into larger ones) when the overflow region is exhausted, so holders keep the Table, not the
-     * arrays.
+     * One bucket array: 2^b main buckets, then an overflow region, in one long[] of 18-long buckets.
+     * The array is replaced by a larger copy when the overflow region is exhausted, so holders keep
+     * the Table, not the array.
      */
     private static final class Table {
         final int b;
         final int mask;
-        long[] tophash;
-        long[] keys;
-        long[] values;
-        int[] overflow;
+        long[] data;
         int nextFree;
 
         Table(int b) {
-            if (b > GoMapRules.MAX_B) {
-                throw new IllegalStateException("the map would need B = " + b + ", more than this port supports (B <= "
-                    + GoMapRules.MAX_B + ")");
-            }
             this.b = b;
             this.mask = (1 << b) - 1;
             final int main = 1 << b;
             final int capacity = main + (b >= 4 ? 1 << (b - 4) : 0);
-            tophash = new long[capacity];
-            keys = new long[capacity << BUCKET_SHIFT];
-            values = new long[capacity << BUCKET_SHIFT];
-            overflow = new int[capacity];
+            data = new long[capacity * BUCKET_LONGS];
             nextFree = main;
         }
 
+        int capacity() {
+            return data.length / BUCKET_LONGS;
+        }
+
         int allocateOverflow() {
-            if (nextFree == tophash.length) {
+            final int capacity = capacity();
+            if (nextFree == capacity) {
                 final int main = mask + 1;
-                final long extra = Math.max(4L, 2L * (tophash.length - main));
-                final long capacity = main + extra;
-                if (capacity > Integer.MAX_VALUE >> BUCKET_SHIFT) {
-                    throw new IllegalStateException("overflow region full: " + (tophash.length - main)
+                final long grown = main + Math.max(4L, 2L * (capacity - main));
+                final long longs = Math.min(grown, (long) (Integer.MAX_VALUE - 8) / BUCKET_LONGS) * BUCKET_LONGS;
+                if (longs <= (long) capacity * BUCKET_LONGS) {
+                    throw new IllegalStateException("overflow region full: " + (capacity - main)
                         + " overflow buckets at B = " + b);
                 }
-                final int c = (int) capacity;
-                tophash = Arrays.copyOf(tophash, c);
-                keys = Arrays.copyOf(keys, c << BUCKET_SHIFT);
-                values = Arrays.copyOf(values, c << BUCKET_SHIFT);
-                overflow = Arrays.copyOf(overflow, c);
+                data = Arrays.copyOf(data, (int) longs);
             }
             return nextFree++;
         }
 
-        /** mapclear: zero the used buckets, give back the overflow region, keep the capacity. */
+        void store(int bucket, int slot, int top, long key, long value) {
+            setTop(data, bucket, slot, top);
+            final int at = bucket * BUCKET_LONGS + KEYS_AT + slot;
+            data[at] = key;
+            data[at + VALUE_DELTA] = value;
+        }
+
+        /** mapclear: zero the buckets in use (tophash words and links), give back the overflow region. */
         void reset() {
-            Arrays.fill(tophash, 0, nextFree, 0L);
-            Arrays.fill(overflow, 0, nextFree, 0);
+            for (int bucket = 0; bucket < nextFree; bucket++) {
+                data[bucket * BUCKET_LONGS] = 0;
+                data[bucket * BUCKET_LONGS + LINK_AT] = 0;
+            }
             nextFree = mask + 1;
         }
     }

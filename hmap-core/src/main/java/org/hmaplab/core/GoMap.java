@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.hmaplab.hash.Hasher;
 import org.hmaplab.hash.Hashers;
@@ -96,10 +97,20 @@ import org.hmaplab.hash.Hashers;
  * that the compiler cannot fold the set and clear of one write away. Best effort, like Go's.
  *
  * <h2>Deliberate differences</h2>
- * 64-bit seed; UTF-16 string hashing; the optional hot-key cache is not implemented for GoMap
- * (MapOptions with hotKeyCache = true is refused); {@link #clear()} also marks the abandoned old
- * bucket array empty so that an iterator walking it returns nothing cleared (Go 1.19 would return
- * stale entries there; Go 1.21 marks the buckets empty the same way).
+ * 64-bit seed; UTF-16 string hashing; the optional hot-key cache (below); {@link #clear()} of a
+ * growing map also marks every bucket of the abandoned old array emptyRest, so that an iterator
+ * that started before the growth returns nothing the clear removed (§11.8). Go 1.19's mapclear
+ * leaves the old array as it is (only reachable there through the range-and-delete idiom); Go
+ * 1.21 added this marking for its clear builtin (golang/go#59411).
+ *
+ * <h2>Hot-key cache (optional, not in Go, §14.3)</h2>
+ * With {@link MapOptions#hotKeyCache()} a direct-mapped table of 64 entries, indexed by the mixed
+ * {@code hashCode()} of the key, remembers recently found keys and their slot in the current
+ * array. An entry counts only while a structural version counter is unchanged; the counter is
+ * bumped by every insert of a new key, delete, evacuation step, growth start and clear, so a hit
+ * (equals() with the remembered key; no Hasher call, no probing) can never return a wrong answer.
+ * Updates of an existing key keep the slot and do not invalidate. The cache holds references to
+ * up to 64 keys that may have been removed since, until they are overwritten.
  *
  * <p>Not thread-safe.
  *
@@ -145,6 +156,10 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     private static final int STYLE_SWAR = 2;
     /** Marker returned by internal removal when the key was absent (values may be null). */
     private static final Object ABSENT = new Object();
+    /** Entries of the hot-key cache (a power of two). */
+    private static final int HOT_CACHE_SIZE = 64;
+    /** Shift that keeps the top log2(HOT_CACHE_SIZE) bits of a mixed hashCode. */
+    private static final int HOT_CACHE_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(HOT_CACHE_SIZE);
     /** The golden-ratio increment of SplitMix64, used to step the map's private random stream. */
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
@@ -191,8 +206,13 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     private long growthsDoubling;
     private long growthsSameSize;
     private long bucketsEvacuated;
-    private long overflowBucketsCreated;
-    private long reseeds;
+
+    /** Hot-key cache: remembered keys, their slots in the current array, and the version they were seen at. */
+    private final Object[] hotKeys;
+    private final int[] hotSlots;
+    private final long[] hotStamps;
+    /** Structural version (starts at 1; cache stamps start at 0 = invalid). */
+    private long version = 1;
 
     private Set<Entry<K, V>> entrySetView;
     private Set<K> keySetView;
@@ -230,15 +250,20 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
      * @param seeds   gives the initial seed and every re-drawn seed (§3.2)
      * @param hint    expected number of entries; picks the smallest B not over the load factor,
      *                a negative hint counts as 0 (§4.6)
-     * @param options lookup style and load factor; hotKeyCache must be false
+     * @param options lookup style, hot-key cache and load factor
      */
     public GoMap(Hasher hasher, LongSupplier seeds, int hint, MapOptions options) {
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.seeds = Objects.requireNonNull(seeds, "seeds");
         this.options = Objects.requireNonNull(options, "options");
         if (options.hotKeyCache()) {
-            throw new IllegalArgumentException("GoMap does not implement the hot-key cache: use "
-                + "MapOptions with hotKeyCache = false (GoLongLongMap has the cache)");
+            hotKeys = new Object[HOT_CACHE_SIZE];
+            hotSlots = new int[HOT_CACHE_SIZE];
+            hotStamps = new long[HOT_CACHE_SIZE];
+        } else {
+            hotKeys = null;
+            hotSlots = null;
+            hotStamps = null;
         }
         this.style = switch (options.lookupStyle()) {
             case GENERIC -> STYLE_GENERIC;
@@ -339,9 +364,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             nextFree = headBuckets;
         }
 
-        /** Marks every head bucket emptyRest so that an iterator walking this array stops finding entries. */
+        /** Marks every bucket, overflow buckets included, emptyRest: an iterator on this array finds nothing more. */
         void markEmpty() {
-            Arrays.fill(tophash, 0, headBuckets, 0L);
+            Arrays.fill(tophash, 0L);
         }
     }
 
@@ -366,7 +391,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     }
 
     private static NullPointerException nullKey() {
-        return new NullPointerException("GoMap does not allow null keys (null values are allowed)");
+        return new NullPointerException("null keys are not allowed in GoMap (null values are)");
     }
 
     /** Test hook and the writers' entry: Go's {@code flags ^= hashWriting} after the check (§8.2-8.3). */
@@ -423,6 +448,15 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             return null;
         }
         checkNoWriter(GoMapRules.CONCURRENT_READ_WRITE);
+        final Object[] hk = hotKeys;
+        int ci = 0;
+        if (hk != null) {
+            ci = cacheIndex(key);
+            final Object cached = hk[ci];
+            if (hotStamps[ci] == version && (cached == key || key.equals(cached))) {
+                return (V) buckets.values[hotSlots[ci]];
+            }
+        }
         final long hash = hashOf(key, seed);
         BucketArray a = buckets;
         int bucket = (int) hash & a.mask;
@@ -435,7 +469,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             }
         }
         final int slot = find(a, bucket, key, hash);
-        return slot < 0 ? null : (V) a.values[slot];
+        if (slot < 0) return null;
+        if (hk != null && a == buckets) remember(ci, a.keys[slot], slot);
+        return (V) a.values[slot];
     }
 
     @Override
@@ -446,6 +482,13 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             return false;
         }
         checkNoWriter(GoMapRules.CONCURRENT_READ_WRITE);
+        final Object[] hk = hotKeys;
+        int ci = 0;
+        if (hk != null) {
+            ci = cacheIndex(key);
+            final Object cached = hk[ci];
+            if (hotStamps[ci] == version && (cached == key || key.equals(cached))) return true;
+        }
         final long hash = hashOf(key, seed);
         BucketArray a = buckets;
         int bucket = (int) hash & a.mask;
@@ -457,7 +500,20 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
                 bucket = oldBucket;
             }
         }
-        return find(a, bucket, key, hash) >= 0;
+        final int slot = find(a, bucket, key, hash);
+        if (slot < 0) return false;
+        if (hk != null && a == buckets) remember(ci, a.keys[slot], slot);
+        return true;
+    }
+
+    private static int cacheIndex(Object key) {
+        return (int) ((key.hashCode() * GOLDEN_GAMMA) >>> HOT_CACHE_SHIFT);
+    }
+
+    private void remember(int ci, Object storedKey, int slot) {
+        hotKeys[ci] = storedKey;
+        hotSlots[ci] = slot;
+        hotStamps[ci] = version;
     }
 
     private int find(BucketArray a, int bucket, Object key, long hash) {
@@ -624,6 +680,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             a.keys[insertSlot] = key;
             a.values[insertSlot] = value;
             count++;
+            version++;
             return ABSENT;
         }
     }
@@ -637,7 +694,6 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         if (a.nextFree == a.capacity()) a.growOverflowRegion();
         final int fresh = a.nextFree++;
         a.overflow[last] = fresh;
-        overflowBucketsCreated++;
         if (b < APPROXIMATE_NOVERFLOW_FROM_B) {
             noverflow = (noverflow + 1) & NOVERFLOW_MASK;
         } else {
@@ -669,6 +725,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         int iteratorBits = f & ~(ITERATOR | OLD_ITERATOR);
         if ((f & ITERATOR) != 0) iteratorBits |= OLD_ITERATOR;
         FLAGS.setOpaque(this, iteratorBits);
+        version++;
         b += bigger;
         oldBuckets = buckets;
         buckets = new BucketArray(b);
@@ -739,6 +796,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
                 old.overflow[oldBucket] = NO_OVERFLOW;
             }
             bucketsEvacuated++;
+            version++;
         }
         if (oldBucket == nevacuate) advanceEvacuationMark(old, newbit);
     }
@@ -809,9 +867,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
                 a.setTop(bk, i, GoMapRules.EMPTY_ONE);
                 walkBackEmptyRest(a, bucket, bk, i);
                 count--;
+                version++;
                 if (count == 0) {
                     seed = seeds.getAsLong();
-                    reseeds++;
                 }
                 return previous;
             }
@@ -863,8 +921,8 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         noverflow = 0;
         count = 0;
         seed = seeds.getAsLong();
-        reseeds++;
         buckets.reset();
+        version++;
         endWrite();
     }
 
@@ -1005,6 +1063,29 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
                 if (bptr == NO_OVERFLOW) bptr = -1;
                 slotCounter = 0;
             }
+        }
+    }
+
+    /** A Go-style loop over the entries (§11), without creating Map.Entry objects. */
+    @Override
+    public boolean containsValue(Object value) {
+        final GoIterator it = new GoIterator();
+        while (it.hasNext()) {
+            it.next();
+            if (Objects.equals(value, it.value())) return true;
+        }
+        return false;
+    }
+
+    /** A Go-style loop (§11): tolerates modification by the action, as a range loop does. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void forEach(BiConsumer<? super K, ? super V> action) {
+        Objects.requireNonNull(action, "action");
+        final GoIterator it = new GoIterator();
+        while (it.hasNext()) {
+            it.next();
+            action.accept((K) it.key(), (V) it.value());
         }
     }
 
@@ -1192,6 +1273,18 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         return hasher;
     }
 
+    /**
+     * A snapshot of the structure and counters ({@link MapStats}, the same type and definitions as
+     * {@link GoLongLongMap#stats()}); the measurements cover the current bucket array. O(buckets).
+     */
+    public MapStats stats() {
+        final BucketArray a = buckets;
+        final BucketArray old = oldBuckets;
+        return GoMapRules.structureStats(a.tophash, a.overflow, a.headBuckets, options.lookupStyle(), count, b,
+            noverflow, old != null, sameSizeGrow, nevacuate, old == null ? 0 : old.headBuckets, seed,
+            growthsDoubling, growthsSameSize, bucketsEvacuated);
+    }
+
     /** For tests: the tophash byte of (bucket, slot) in the current array. */
     int tophashAt(int bucket, int slot) {
         return buckets.top(bucket, slot);
@@ -1254,7 +1347,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
                     }
                     continue;
                 }
-                if (head < nevacuate) fail("old bucket " + head + " is below nevacuate " + nevacuate + " but not evacuated");
+                if (head < nevacuate) {
+                    fail("old bucket " + head + " is below nevacuate " + nevacuate + " but not evacuated");
+                }
                 int yHead = head + old.headBuckets;
                 if (a.tophash[head] != 0 || (!sameSizeGrow && a.tophash[yHead] != 0)) {
                     fail("old bucket " + head + " is not evacuated but its new bucket(s) hold data");
@@ -1263,6 +1358,17 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             }
         }
         if (live != count) fail("count is " + count + " but " + live + " live entries are reachable");
+        if (hotKeys != null) {
+            for (int i = 0; i < HOT_CACHE_SIZE; i++) {
+                if (hotStamps[i] != version) continue;
+                int slot = hotSlots[i];
+                if (a.top(slot >>> GoMapRules.BUCKET_SHIFT, slot & LAST_SLOT) < GoMapRules.MIN_TOP_HASH
+                    || !Objects.equals(a.keys[slot], hotKeys[i])) {
+                    fail("hot-key cache entry " + i + " for key " + hotKeys[i] + " is valid but slot " + slot
+                        + " does not hold it");
+                }
+            }
+        }
     }
 
     private int verifyChain(BucketArray a, int head, boolean isOld, Set<Object> seen) {

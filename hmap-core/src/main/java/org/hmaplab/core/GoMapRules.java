@@ -1,5 +1,9 @@
 package org.hmaplab.core;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The constants and pure rules of the Go 1.19 map ({@code runtime/map.go}), shared by
  * {@link GoLongLongMap} and {@link GoMap}. Section numbers refer to GO-MAP-SPEC.md.
@@ -121,5 +125,82 @@ public final class GoMapRules {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /** Live tophash values (5..255): the chance that a live slot's tophash equals a missed key's is 1/251. */
+    private static final double LIVE_TOPHASH_VALUES = 256 - MIN_TOP_HASH;
+
+    /**
+     * The structural measurements of {@link MapStats} over one bucket array laid out as both maps
+     * lay it out ({@code tophash[bucket]} holds slot i's tophash in bits 8i..8i+7, {@code
+     * overflow[bucket]} links to the next bucket, 0 = none), with the same definitions as
+     * {@link GoLongLongMap#stats()}: chain lengths, live slots per bucket, overflow buckets in
+     * use, and the slots examined by a hit and by a miss under the lookup style (GENERIC: tophash
+     * bytes read up to the hit or the emptyRest stop; FAST64: every slot up to the hit, every slot
+     * of the chain on a miss; SWAR: verified candidates, for a miss the expected false matches
+     * live slots scanned / 251). The header fields are passed through.
+     */
+    public static MapStats structureStats(long[] tophash, int[] overflow, int mainBuckets, LookupStyle style,
+                                          long count, int b, int noverflow, boolean growing, boolean sameSizeGrow,
+                                          long nevacuate, long oldBucketCount, long seed,
+                                          long doublingGrowths, long sameSizeGrowths, long evacuatedBuckets) {
+        final List<Long> chains = new ArrayList<>();
+        chains.add(0L);
+        final long[] live = new long[BUCKET_SIZE + 1];
+        int[] tops = new int[BUCKET_SIZE];
+        long probesHit = 0;
+        long liveKeys = 0;
+        double probesMiss = 0;
+        long inUse = 0;
+        for (int head = 0; head < mainBuckets; head++) {
+            int len = 0;
+            int position = 0;
+            int liveInChain = 0;
+            boolean missStopped = false;
+            long missSlots = 0;
+            long liveScanned = 0;
+            for (int bk = head; ; bk = overflow[bk]) {
+                len++;
+                int liveHere = 0;
+                boolean wordHasRest = false;
+                for (int i = 0; i < BUCKET_SIZE; i++) {
+                    final int top = (int) (tophash[bk] >>> (i << BUCKET_SHIFT)) & 0xff;
+                    position++;
+                    if (top >= MIN_TOP_HASH) {
+                        liveHere++;
+                        liveKeys++;
+                        int same = 1;
+                        for (int p = 0; p < liveInChain; p++) {
+                            same += tops[p] == top ? 1 : 0;
+                        }
+                        if (liveInChain == tops.length) tops = Arrays.copyOf(tops, tops.length * 2);
+                        tops[liveInChain++] = top;
+                        probesHit += style == LookupStyle.SWAR ? same : position;
+                        if (!missStopped) liveScanned++;
+                    }
+                    if (top == EMPTY_REST) wordHasRest = true;
+                    if (!missStopped) {
+                        missSlots++;
+                        if (top == EMPTY_REST && style == LookupStyle.GENERIC) missStopped = true;
+                    }
+                }
+                if (wordHasRest && style == LookupStyle.SWAR) missStopped = true;
+                live[liveHere]++;
+                if (bk != head) inUse++;
+                if (overflow[bk] == 0) break;
+            }
+            while (chains.size() <= len) chains.add(0L);
+            chains.set(len, chains.get(len) + 1);
+            probesMiss += switch (style) {
+                case GENERIC -> missSlots;
+                case FAST64 -> (double) len * BUCKET_SIZE;
+                case SWAR -> liveScanned / LIVE_TOPHASH_VALUES;
+            };
+        }
+        final List<Long> liveList = new ArrayList<>();
+        for (long v : live) liveList.add(v);
+        return new MapStats(count, b, noverflow, growing, sameSizeGrow, nevacuate, mainBuckets, oldBucketCount,
+            inUse, chains, liveList, liveKeys == 0 ? 0 : (double) probesHit / liveKeys, probesMiss / mainBuckets,
+            seed, doublingGrowths, sameSizeGrowths, evacuatedBuckets);
     }
 }

@@ -418,11 +418,32 @@ class GoLongLongMapGrowthTest {
                     assertEquals(GoMapRules.bForHint(9, num, 2), m.currentB(), "load factor " + num + "/2");
                 }
                 if (bBefore >= 2 && m.doublingGrowthCount() != growthsBefore) {
-                    assertEquals((long) num * (1L << (bBefore - 1)) + 1, i, "load factor " + num + "/2 at B " + bBefore);
+                    assertEquals((long) num * (1L << (bBefore - 1)) + 1, i,
+                        "load factor " + num + "/2 at B " + bBefore);
                     growthsFromBTwoOn++;
                 }
             }
             assertTrue(growthsFromBTwoOn >= 5, "growths seen: " + growthsFromBTwoOn);
         }
+    }
+
+    @Test
+    void slidingWindowChurnMakesRepeatedSameSizeGrowthsAtBFour() {
+        // §10: a window of 100 live int64 keys over about 200k writes stays at B = 4 and makes about
+        // 140-160 same-size growths per run under Go's hashes; the exact number depends on the hash.
+        GoLongLongMap m = new GoLongLongMap(Fmix64Hasher.INSTANCE, 99L, 0);
+        int window = 100;
+        for (long i = 0; i < 100_000; i++) {
+            m.put(i, i, -1);
+            if (i >= window) {
+                m.remove(i - window, -1);
+            }
+        }
+        MapStats s = m.stats();
+        assertEquals(4, s.B());
+        assertEquals(window, s.count());
+        assertTrue(s.sameSizeGrowths() >= 100 && s.sameSizeGrowths() <= 220,
+            "same-size growths " + s.sameSizeGrowths());
+        m.verifyInvariants();
     }
 }

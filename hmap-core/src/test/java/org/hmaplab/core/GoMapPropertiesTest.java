@@ -54,19 +54,20 @@ class GoMapPropertiesTest {
         return op.list().ofMinSize(1).ofMaxSize(600);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 80)
     void behavesLikeHashMapWithCollidingKeys(@ForAll("ops") List<Op> ops, @ForAll LookupStyle style,
-                                              @ForAll("keySpaces") int keySpace) {
+                                              @ForAll("keySpaces") int keySpace, @ForAll boolean hotKeyCache) {
         GoMap<Long, Integer> map = new GoMap<>(IdentityHasher.INSTANCE, () -> 0L, 0,
-            MapOptions.DEFAULT.withLookupStyle(style));
+            MapOptions.DEFAULT.withLookupStyle(style).withHotKeyCache(hotKeyCache));
         run(map, ops, keySpace, GoMapPropertiesTest::collidingKey);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 60)
     void behavesLikeHashMapWithSpreadKeys(@ForAll("ops") List<Op> ops, @ForAll LookupStyle style,
-                                          @ForAll("keySpaces") int keySpace, @ForAll long seed) {
+                                          @ForAll("keySpaces") int keySpace, @ForAll long seed,
+                                          @ForAll boolean hotKeyCache) {
         GoMap<Long, Integer> map = new GoMap<>(MixingHasher.INSTANCE, seed, 0,
-            MapOptions.DEFAULT.withLookupStyle(style));
+            MapOptions.DEFAULT.withLookupStyle(style).withHotKeyCache(hotKeyCache));
         run(map, ops, keySpace, i -> (long) i - 150);
     }
 
@@ -147,6 +148,11 @@ class GoMapPropertiesTest {
         }
         assertEquals(ref, map);
         assertEquals(ref.entrySet(), map.entrySet());
+        Map<Long, Integer> viaForEach = new HashMap<>();
+        map.forEach((k, v) -> assertTrue(viaForEach.put(k, v) == null || v == null, "forEach gave " + k + " twice"));
+        assertEquals(ref, viaForEach);
+        for (Integer v : ref.values()) assertTrue(map.containsValue(v));
+        assertFalse(map.containsValue(-12345));
     }
 
     /** One loop over the entry set, modifying the map at random as it goes; checks spec 11.8. */
@@ -185,6 +191,13 @@ class GoMapPropertiesTest {
                     returned.remove(fresh);
                 }
                 assertEquals(ref.put(fresh, v), map.put(fresh, v));
+            } else if (action == 7 && random.nextInt(8) == 0) {
+                for (Long gone : ref.keySet()) {
+                    if (!returned.contains(gone)) deletedUnreached.add(gone);
+                }
+                presentThroughout.clear();
+                ref.clear();
+                map.clear();
             } else if (action == 6) {
                 Integer v = random.nextInt(1000);
                 if (random.nextBoolean()) {

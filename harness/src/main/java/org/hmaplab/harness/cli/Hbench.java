@@ -2,25 +2,58 @@ package org.hmaplab.harness.cli;
 
 import org.hmaplab.harness.compare.CompareCommand;
 import org.hmaplab.harness.report.ReportCommand;
+import org.hmaplab.harness.run.CheckArchiveCommand;
+import org.hmaplab.harness.run.MergeCommand;
+import org.hmaplab.harness.run.RunCommand;
 import org.hmaplab.harness.study.StudyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The hbench command line. Each subcommand is a class of its own in this package, listed in
- * {@code subcommands} below. (Skeleton: the CLI helper fills in the subcommands.)
+ * The hbench command line. Each subcommand is a class of its own in this package; adding one is
+ * one entry in {@code subcommands} below.
+ *
+ * <p>Exit status: 0 on success; 2 for a usage error (unknown hasher or policy, malformed hex,
+ * bad seed, a missing or extra argument), reported as one line on stderr that says what was
+ * wrong and what is allowed; 1 for a failure while running (with its stack trace, as that is a
+ * bug or an environment problem to report). See {@link CliErrors}.
  */
 @Command(name = "hbench", mixinStandardHelpOptions = true,
     description = "hmap-testbed: the Go map, hashers and peers, benchmarked and archived.",
-    subcommands = {ReportCommand.class, CompareCommand.class, StudyCommand.class})
+    subcommands = {
+        HashersCommand.class,
+        CpuCommand.class,
+        HashCommand.class,
+        QualityCommand.class,
+        RunCommand.class,
+        MergeCommand.class,
+        CheckArchiveCommand.class,
+        ReportCommand.class,
+        CompareCommand.class,
+        StudyCommand.class,
+    })
 public final class Hbench implements Runnable {
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand; choose one of: "
+            + String.join(", ", spec.subcommands().keySet()) + " (see 'hbench --help')");
+    }
+
+    /** The command line with hbench's error handling; tests run it in-process through this. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Hbench());
+        cl.setParameterExceptionHandler(CliErrors::onParameterException);
+        cl.setExecutionExceptionHandler(CliErrors::onExecutionException);
+        return cl;
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Hbench()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

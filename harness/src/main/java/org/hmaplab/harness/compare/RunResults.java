@@ -44,7 +44,7 @@ public record RunResults(Path dir, Map<String, String> metadata, Map<String, Cel
 
     /** Columns of results.csv that are measurements, not part of a cell's identity. */
     private static final Set<String> MEASURED_COLUMNS =
-        Set.of("benchmark", "mode", "unit", "score", "error", "samples", "alloc_bytes_per_op");
+        Set.of("benchmark", "mode", "unit", "score", "error", "samples", "alloc_bytes_per_op", "bytes_per_ns");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

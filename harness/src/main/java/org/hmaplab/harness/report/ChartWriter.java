@@ -73,9 +73,15 @@ public final class ChartWriter {
         }
         st.setYAxisLogarithmic(logY);
         boolean anyError = false;
+        final java.util.Set<String> used = new java.util.HashSet<>();
         for (Series s : series) {
-            final XYSeries xy = s.errors() == null ? chart.addSeries(s.name(), s.x(), s.y())
-                : chart.addSeries(s.name(), s.x(), s.y(), s.errors());
+            // XChart refuses two series of one name (e.g. one harness timer row per measured map): number them
+            String name = s.name();
+            for (int i = 2; !used.add(name); i++) {
+                name = s.name() + " (" + i + ")";
+            }
+            final XYSeries xy = s.errors() == null ? chart.addSeries(name, s.x(), s.y())
+                : chart.addSeries(name, s.x(), s.y(), s.errors());
             xy.setMarker(SeriesMarkers.CIRCLE);
             anyError |= s.errors() != null;
         }

@@ -213,11 +213,16 @@ public final class ReportBuilder {
                 }
             }
         }
+        final int prefix = sb.length();
         for (String col : cols) {
             final String v = c.columns().getOrDefault(col, "");
-            if (!v.isEmpty()) {
-                sb.append(sb.isEmpty() || sb.toString().endsWith(": ") ? "" : "/").append(v);
+            if (!v.isEmpty() && !v.equals("none")) {
+                sb.append(sb.length() == prefix ? "" : "/").append(v);
             }
+        }
+        if (sb.length() == prefix) {
+            final String[] parts = c.benchmark().split("\\.");
+            sb.append(parts.length >= 2 ? parts[parts.length - 2] : c.benchmark());
         }
         return sb.toString();
     }
@@ -269,7 +274,7 @@ public final class ReportBuilder {
         final Map<String, List<double[]>> bySeries = new LinkedHashMap<>();
         for (Run run : runs) {
             for (Cell c : run.results().cells().values()) {
-                final double len = size(c);
+                final double len = inputLength(c);
                 if (!isHash(c) || Double.isNaN(len) || len <= 0) {
                     continue;
                 }
@@ -306,7 +311,7 @@ public final class ReportBuilder {
         final List<List<String>> rows = new ArrayList<>();
         for (Run run : runs) {
             for (Map<String, String> r : run.latency()) {
-                final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + r.get("impl");
+                final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + implLabel(r);
                 final String sz = r.get("size");
                 rows.add(List.of(impl, sz, r.get("p50"), r.get("p99"), r.get("p999"), r.get("p9999"), r.get("max"),
                     r.get("count"), r.get("unit")));
@@ -344,7 +349,7 @@ public final class ReportBuilder {
         final List<List<String>> rows = new ArrayList<>();
         for (Run run : runs) {
             for (Map<String, String> r : run.memory()) {
-                final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + r.get("impl");
+                final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + implLabel(r);
                 rows.add(List.of(impl, r.get("key_kind"), r.get("size"), r.get("bytes_total"),
                     r.get("bytes_per_entry"), r.get("jol_mode")));
                 byKind.computeIfAbsent(r.get("key_kind"), k -> new LinkedHashMap<>())
@@ -371,6 +376,18 @@ public final class ReportBuilder {
         }
     }
 
+    /** impl, then hasher and lookup style when the row names them (latency.csv, memory.csv). */
+    private static String implLabel(Map<String, String> row) {
+        final StringBuilder sb = new StringBuilder(row.getOrDefault("impl", ""));
+        for (String col : List.of("hasher", "lookup_style")) {
+            final String v = row.getOrDefault(col, "");
+            if (!v.isEmpty() && !v.equals("none") && !sb.toString().contains(v)) {
+                sb.append('/').append(v);
+            }
+        }
+        return sb.toString();
+    }
+
     private Block.Figure figure(org.knowm.xchart.XYChart chart, String caption) throws IOException {
         final String base = String.format(Locale.ROOT, "chart-%02d", ++chartCount);
         ChartWriter.save(chart, chartDir, base);
@@ -394,9 +411,22 @@ public final class ReportBuilder {
         return b.substring(b.lastIndexOf('.') + 1);
     }
 
+    /** Hasher benchmarks: operations named hash*, or any method of a HasherBench class but its baseline. */
     private static boolean isHash(Cell c) {
         final String op = operation(c).toLowerCase(Locale.ROOT);
-        return op.startsWith("hash") || c.benchmark().toLowerCase(Locale.ROOT).contains("hasherbench");
+        return op.startsWith("hash")
+            || c.benchmark().toLowerCase(Locale.ROOT).contains("hasherbench") && !op.equals("baseline");
+    }
+
+    /** A hasher cell's input length in bytes: input_bytes (results.csv), else length (JMH param), else size. */
+    private static double inputLength(Cell c) {
+        for (String col : List.of("input_bytes", "length", "size")) {
+            final double v = CsvRows.number(c.columns(), col);
+            if (!Double.isNaN(v)) {
+                return v;
+            }
+        }
+        return Double.NaN;
     }
 
     private static double size(Cell c) {

@@ -61,5 +61,9 @@ class HashFloodingStudyTest {
         final List<HashFloodingStudy.Result> none = List.of(new HashFloodingStudy.Result("m", "h", "long", "a",
             "random", 11, 10, -1));
         assertEquals(false, none.get(0).fallsOver());
+        // for GoLongLongMap the chain decides, not the clock
+        assertTrue(new HashFloodingStudy.Result("GoLongLongMap", "h", "long", "a", "known", 1, 10, 9).fallsOver());
+        assertEquals(false, new HashFloodingStudy.Result("GoLongLongMap", "h", "long", "a", "random", 90, 10, 8)
+            .fallsOver());
     }
 }

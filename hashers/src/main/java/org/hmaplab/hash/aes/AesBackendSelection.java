@@ -57,50 +57,63 @@ final class AesBackendSelection {
         }
     }
 
+    /** A backend and why, or (backend null) why the request cannot be met. */
+    record Decision(Backend backend, String reason) {
+    }
+
+    /**
+     * The choice for a property value {@code forced} (null or blank: none) given why the native
+     * and Vector API backends cannot run (null: they can). Pure, so the tests can walk every case.
+     */
+    static Decision decide(String forced, String nativeFailure, String vectorFailure) {
+        String property = "-D" + AesHasher.BACKEND_PROPERTY + "=" + forced;
+        if (forced != null && !forced.isBlank()) {
+            Backend backend = parse(forced);
+            if (backend == null) {
+                return new Decision(null, property + " is not a backend; allowed: native, vector, table");
+            }
+            String why = switch (backend) {
+                case NATIVE -> nativeFailure == null ? null : "native library not loadable: " + nativeFailure;
+                case VECTOR -> vectorFailure;
+                case TABLE -> null;
+            };
+            if (why != null) {
+                return new Decision(null, property + " asks for a backend that is not available: " + why);
+            }
+            return new Decision(backend, backend.label() + " backend forced by " + property);
+        }
+        if (nativeFailure == null) {
+            return new Decision(Backend.NATIVE, "native AES-NI library loaded from the jar");
+        }
+        if (vectorFailure == null) {
+            return new Decision(Backend.VECTOR,
+                    "native library not loadable: " + nativeFailure + "; using the Vector API");
+        }
+        return new Decision(Backend.TABLE, "native library not loadable: " + nativeFailure + "; " + vectorFailure
+                + "; using the table-based AES round");
+    }
+
+    /** The backend named {@code value} (any case, surrounding blanks ignored), or null if it names none. */
+    private static Backend parse(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        for (Backend b : Backend.values()) {
+            if (b.label().equals(v)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
     /** The process-wide choice, made on first use. */
     private static final class Choice {
         static final Backend BACKEND;
         static final String REASON;
 
         static {
-            String forced = System.getProperty(AesHasher.BACKEND_PROPERTY);
-            if (forced != null && !forced.isBlank()) {
-                Backend backend = parse(forced);
-                String why = backend == null ? null : whyUnavailable(backend);
-                if (backend == null) {
-                    BACKEND = null;
-                    REASON = "-D" + AesHasher.BACKEND_PROPERTY + "=" + forced
-                            + " is not a backend; allowed: native, vector, table";
-                } else if (why != null) {
-                    BACKEND = null;
-                    REASON = "-D" + AesHasher.BACKEND_PROPERTY + "=" + forced
-                            + " asks for a backend that is not available: " + why;
-                } else {
-                    BACKEND = backend;
-                    REASON = backend.label() + " backend forced by -D" + AesHasher.BACKEND_PROPERTY + "=" + forced;
-                }
-            } else if (NativeAesLibrary.FAILURE == null) {
-                BACKEND = Backend.NATIVE;
-                REASON = "native AES-NI library loaded from the jar";
-            } else if (VectorProbe.FAILURE == null) {
-                BACKEND = Backend.VECTOR;
-                REASON = "native library not loadable: " + NativeAesLibrary.FAILURE + "; using the Vector API";
-            } else {
-                BACKEND = Backend.TABLE;
-                REASON = "native library not loadable: " + NativeAesLibrary.FAILURE + "; "
-                        + VectorProbe.FAILURE + "; using the table-based AES round";
-            }
-        }
-
-        /** The backend named {@code value}, or null if it names none. */
-        private static Backend parse(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            for (Backend b : Backend.values()) {
-                if (b.label().equals(v)) {
-                    return b;
-                }
-            }
-            return null;
+            Decision d = decide(System.getProperty(AesHasher.BACKEND_PROPERTY), NativeAesLibrary.FAILURE,
+                    VectorProbe.FAILURE);
+            BACKEND = d.backend();
+            REASON = d.reason();
         }
     }
 }

@@ -53,9 +53,4 @@ final class AesKeySchedule {
     static long seedHigh(int len) {
         return (len & LENGTH_FIELD_MASK) * LENGTH_REPEATED_FOUR_TIMES;
     }
-
-    /** A copy of the 128 key schedule bytes. */
-    static byte[] copy() {
-        return BYTES.clone();
-    }
 }

@@ -116,9 +116,4 @@ final class NativeAesLibrary {
         return lookup.find(name).orElseThrow(
                 () -> new IllegalStateException("symbol " + name + " missing from " + RESOURCE));
     }
-
-    /** Whether the library loaded and the CPU runs it. */
-    static boolean loaded() {
-        return FAILURE == null;
-    }
 }

@@ -13,7 +13,8 @@ import java.util.Locale;
  * @param measure    what the statistic is, e.g. {@code worst bias |2P(flip)-1|}
  * @param statistic  the measured value
  * @param threshold  the largest value that passes
- * @param verdict    PASS, FAIL, or SKIP (with NaN statistic) when the test does not apply
+ * @param verdict    PASS, FAIL, SKIP (NaN statistic) when the test does not apply, ERROR (NaN
+ *                   statistic) when the hasher threw
  */
 public record QualityRow(String hasher, String test, String parameters, String measure,
                          double statistic, double threshold, Verdict verdict) {
@@ -26,6 +27,11 @@ public record QualityRow(String hasher, String test, String parameters, String m
 
     static QualityRow skipped(String hasher, String test, String parameters, String why) {
         return new QualityRow(hasher, test, parameters, why, Double.NaN, Double.NaN, Verdict.SKIP);
+    }
+
+    /** The row recorded when {@code hasher} threw {@code e} instead of hashing. */
+    public static QualityRow error(String hasher, RuntimeException e) {
+        return new QualityRow(hasher, "suite", "-", "hasher threw " + e, Double.NaN, Double.NaN, Verdict.ERROR);
     }
 
     /** The statistic as printed: integers without a fraction, others with 4 significant digits. */

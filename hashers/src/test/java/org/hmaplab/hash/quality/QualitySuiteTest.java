@@ -97,6 +97,20 @@ class QualitySuiteTest {
     }
 
     @Test
+    void theTestHashersKeepTheHashLongContract() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        for (Hasher h : List.of(TestHashers.IDENTITY, TestHashers.SUM_OF_BYTES, TestHashers.SPLITMIX)) {
+            for (int i = 0; i < 100; i++) {
+                long key = r.nextLong();
+                long seed = r.nextLong();
+                byte[] le = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .putLong(key).array();
+                assertEquals(h.hashBytes(le, seed), h.hashLong(key, seed), h.name());
+            }
+        }
+    }
+
+    @Test
     void everyRowNamesItsHasherAndHasAFiniteThresholdUnlessSkipped() {
         for (QualityRow r : splitmix) {
             assertEquals("splitmix", r.hasher());

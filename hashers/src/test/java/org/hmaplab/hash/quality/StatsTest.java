@@ -43,6 +43,13 @@ class StatsTest {
     }
 
     @Test
+    void avalancheThresholdIsTheBonferroniQuantileOverRootN() {
+        // norm.isf(1e-6 / 4096 / 2) / sqrt(300000) = 0.0115581; at N = 10^9 the 1 % floor applies
+        assertEquals(0.0115581, Stats.biasThreshold(300_000, 4096), 2e-6);
+        assertEquals(0.01, Stats.biasThreshold(1_000_000_000L, 4096));
+    }
+
+    @Test
     void hammingBoundForSixtyFourStepsIsTwentyTwo() {
         // 2 * binom.sf(32 + 22, 64, 0.5) = 3.54e-9 <= 1e-6 / 64 = 1.5625e-8 < 2 * binom.sf(32 + 21, 64, 0.5) = 2.00e-8
         assertEquals(22, Stats.hammingDeviationBound(1e-6 / 64));

@@ -40,6 +40,11 @@ final class TestHashers {
             }
             return h;
         }
+
+        @Override
+        public long hashLong(long key, long seed) {
+            return key ^ seed;
+        }
     };
 
     /** The sum of the bytes plus the seed: no avalanche, tiny range, zero keys all equal. */
@@ -83,6 +88,11 @@ final class TestHashers {
                 h = mix(h ^ w) + 0x9E3779B97F4A7C15L;
             }
             return mix(h ^ len);
+        }
+
+        @Override
+        public long hashLong(long key, long seed) {
+            return mix((mix(mix(seed + 0x9E3779B97F4A7C15L) ^ key) + 0x9E3779B97F4A7C15L) ^ 8);
         }
     };
 

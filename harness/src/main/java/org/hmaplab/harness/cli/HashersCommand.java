@@ -1,0 +1,28 @@
+package org.hmaplab.harness.cli;
+
+import java.util.concurrent.Callable;
+import org.hmaplab.hash.Hasher;
+import org.hmaplab.hash.Hashers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code hbench hashers}: every registered hasher with its family, hardware backing and seeding. */
+@Command(name = "hashers", mixinStandardHelpOptions = true,
+    description = "List every registered hasher: name, family, hardware-backed, seeded.")
+final class HashersCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Table t = new Table("NAME", "FAMILY", "HARDWARE", "SEEDED");
+        for (String name : Hashers.names()) {
+            Hasher h = Hashers.byName(name);
+            t.row(h.name(), h.family(), h.hardwareBacked() ? "yes" : "no", h.seeded() ? "yes" : "no");
+        }
+        t.print(spec.commandLine().getOut());
+        return 0;
+    }
+}

@@ -1,0 +1,315 @@
+package org.hmaplab.harness.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hmaplab.baselines.MapRegistry;
+import org.hmaplab.harness.bench.HasherChoice;
+import org.hmaplab.harness.bench.KeyKind;
+
+/**
+ * Builds the benchmark matrix of a profile as an ordered list of {@link Cell}s, applies the
+ * command line's overrides and filters, and cuts shards.
+ *
+ * <p>A profile's {@link Spec} names the implementations, the hashers of our maps, the workloads
+ * (operation family x key kinds x sizes x distributions x hit ratios), the hasher-speed cells,
+ * the insert-latency cells and the memory cells. {@code --impl}, {@code --hasher} and
+ * {@code --sizes} replace the spec's lists (they do not just filter them); {@code --include}
+ * then keeps the cells whose {@link Cell#id()} contains a match of the regex; {@code --shard I/N}
+ * keeps cell {@code k} (0-based, in matrix order) when {@code k mod N == I - 1}. The order is
+ * deterministic: workloads in spec order, then key kind, size, distribution, hit ratio,
+ * implementation, hasher.
+ */
+public final class MatrixBuilder {
+    private MatrixBuilder() {
+    }
+
+    static final String BENCH = "org.hmaplab.harness.bench.";
+
+    /** A family of map operations over some key kinds, sizes, distributions and hit ratios. */
+    public record Workload(String family, List<KeyKind> kinds, List<Integer> sizes, List<String> distributions,
+                           List<Integer> hitRatios) {
+    }
+
+    /** Everything a profile runs. */
+    public record Spec(List<String> impls, List<String> goHashers, List<Workload> workloads,
+                       List<String> speedHashers, List<Integer> hashLengths, boolean hashLong,
+                       List<KeyKind> latencyKinds, int latencySize, int latencyRounds,
+                       List<KeyKind> memoryKinds, List<Integer> memorySizes) {
+    }
+
+    /** The map-operation families, with the JMH method each runs. */
+    static final Map<String, String> FAMILIES = families();
+
+    private static Map<String, String> families() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("get", BENCH + "GetBench.get");
+        m.put("put-growth", BENCH + "PutBench.growth");
+        m.put("put-presized", BENCH + "PutBench.presized");
+        m.put("update", BENCH + "UpdateBench.update");
+        m.put("mixed-90-10", BENCH + "UpdateBench.mixed");
+        m.put("churn", BENCH + "ChurnBench.churn");
+        m.put("iterate", BENCH + "IterateBench.forEach");
+        return m;
+    }
+
+    static final String BASELINE = BENCH + "BaselineBench.loop";
+    static final String HASH_LONG = BENCH + "HasherBench.hashLong";
+    static final String HASH_BYTES = BENCH + "HasherBench.hashBytes";
+    static final String HASH_BASELINE = BENCH + "HasherBench.baseline";
+    static final String LATENCY_PROBE = "org.hmaplab.harness.run.InsertLatencyProbe";
+    static final String MEMORY_PROBE = "org.hmaplab.harness.run.MemoryProbe";
+
+    /** Families whose one invocation is {@code size} operations (ops/invocation set at run time). */
+    private static final Set<String> PER_ENTRY_FAMILIES = Set.of("put-growth", "put-presized", "iterate");
+
+    /** Largest map size used with object keys in the full profile (String/record keys of 16M maps do not fit 8g). */
+    static final int FULL_OBJECT_KEY_MAX_SIZE = 1 << 22;
+
+    private static final List<String> UNIFORM = List.of("uniform");
+    private static final List<Integer> HIT = List.of(100);
+
+    /** The spec of {@code profile}; {@code defaultHasher} is the hasher our maps use unless overridden. */
+    public static Spec spec(Profile profile, String defaultHasher) {
+        List<String> peers = MapRegistry.peerNames();
+        List<KeyKind> randomLongs = List.of(KeyKind.LONG_RANDOM);
+        switch (profile) {
+            case SMOKE -> {
+                List<Integer> sizes = List.of(1024);
+                return new Spec(concat(List.of("go-swar"), List.of("fastutil")), List.of(defaultHasher),
+                    List.of(new Workload("get", randomLongs, sizes, UNIFORM, HIT),
+                        new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT)),
+                    List.of(defaultHasher), List.of(16), false,
+                    randomLongs, 1 << 14, 1, randomLongs, sizes);
+            }
+            case QUICK -> {
+                List<Integer> sizes = List.of(1 << 10, 1 << 16);
+                return new Spec(concat(List.of("go-generic", "go-swar"), peers), List.of(defaultHasher),
+                    List.of(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)),
+                        new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT),
+                        new Workload("get", List.of(KeyKind.STRING_16), List.of(1 << 16), UNIFORM, HIT)),
+                    distinct(List.of(defaultHasher, "fnv1a", "xxh3")), List.of(16, 1024), false,
+                    randomLongs, 1 << 18, 1, randomLongs, sizes);
+            }
+            case NIGHTLY -> {
+                List<Integer> sizes = List.of(1 << 10, 1 << 16, 1 << 20);
+                List<Workload> w = new ArrayList<>();
+                w.add(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)));
+                w.add(new Workload("get", randomLongs, sizes, List.of("zipf"), HIT));
+                for (String family : List.of("put-growth", "put-presized", "update", "mixed-90-10", "churn",
+                    "iterate")) {
+                    w.add(new Workload(family, randomLongs, sizes, UNIFORM, HIT));
+                }
+                w.add(new Workload("get", List.of(KeyKind.LONG_SEQ, KeyKind.LONG_STRIDED, KeyKind.STRING_16,
+                    KeyKind.COMPOSITE), sizes, UNIFORM, HIT));
+                return new Spec(concat(List.of("go-generic", "go-fast64", "go-swar", "go-swar-cache"), peers),
+                    List.of(defaultHasher), w,
+                    concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()),
+                    List.of(16, 64, 1024, 65536), true,
+                    randomLongs, 1 << 22, 2, List.of(KeyKind.LONG_RANDOM, KeyKind.STRING_16), sizes);
+            }
+            case FULL -> {
+                List<Integer> sizes = new ArrayList<>();
+                for (int b = 10; b <= 24; b += 2) {
+                    sizes.add(1 << b);
+                }
+                List<KeyKind> kinds = List.of(KeyKind.values());
+                List<Workload> w = new ArrayList<>();
+                w.add(new Workload("get", kinds, sizes, List.of("uniform", "zipf"), List.of(100, 50, 0)));
+                for (String family : List.of("put-growth", "put-presized", "update", "mixed-90-10", "churn",
+                    "iterate")) {
+                    w.add(new Workload(family, kinds, sizes,
+                        family.equals("update") || family.equals("mixed-90-10") ? List.of("uniform", "zipf") : UNIFORM,
+                        HIT));
+                }
+                List<Integer> lengths = new ArrayList<>();
+                for (int len = 1; len <= 32; len++) {
+                    lengths.add(len);
+                }
+                lengths.addAll(List.of(64, 256, 1024, 4096, 256 * 1024));
+                return new Spec(MapRegistry.names(), org.hmaplab.hash.Hashers.names(), w,
+                    concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()), lengths, true,
+                    kinds, 1 << 22, 3, kinds, sizes);
+            }
+            default -> throw new IllegalArgumentException("profile " + profile);
+        }
+    }
+
+    /** {@code spec} with the non-null overrides replacing its implementations, hashers, sizes. */
+    public static Spec override(Spec spec, List<String> impls, List<String> hashers, List<Integer> sizes) {
+        List<String> i = impls == null ? spec.impls() : impls;
+        List<String> goHashers = hashers == null ? spec.goHashers() : hashers;
+        List<String> speed = hashers == null ? spec.speedHashers() : hashers;
+        List<Workload> w = spec.workloads();
+        List<Integer> mem = spec.memorySizes();
+        int latency = spec.latencySize();
+        if (sizes != null) {
+            w = w.stream().map(x -> new Workload(x.family(), x.kinds(), sizes, x.distributions(), x.hitRatios()))
+                .toList();
+            mem = sizes;
+            latency = sizes.stream().mapToInt(Integer::intValue).max().orElse(latency);
+        }
+        return new Spec(i, goHashers, w, speed, spec.hashLengths(), spec.hashLong(), spec.latencyKinds(), latency,
+            spec.latencyRounds(), spec.memoryKinds(), mem);
+    }
+
+    /** Every cell of {@code spec}, in matrix order. */
+    public static List<Cell> cells(Spec spec, Profile profile) {
+        List<Cell> cells = new ArrayList<>();
+        Set<String> baselines = new LinkedHashSet<>();
+        for (Workload w : spec.workloads()) {
+            String target = FAMILIES.get(w.family());
+            if (target == null) {
+                throw new IllegalArgumentException("unknown workload family '" + w.family() + "'; valid: "
+                    + String.join(", ", FAMILIES.keySet()));
+            }
+            boolean get = w.family().equals("get");
+            boolean distributed = get || w.family().equals("update") || w.family().equals("mixed-90-10");
+            for (KeyKind kind : w.kinds()) {
+                for (int size : w.sizes()) {
+                    if (profile == Profile.FULL && kind.family() != KeyKind.Family.LONG
+                        && size > FULL_OBJECT_KEY_MAX_SIZE) {
+                        continue;
+                    }
+                    for (String dist : distributed ? w.distributions() : UNIFORM) {
+                        for (int hit : get ? w.hitRatios() : HIT) {
+                            String operation = get ? getOperation(hit) : w.family();
+                            for (String impl : spec.impls()) {
+                                if (kind.family() != KeyKind.Family.LONG && !MapRegistry.supportsObjectKeys(impl)) {
+                                    continue;
+                                }
+                                for (String hasher : hashersOf(impl, spec)) {
+                                    Map<String, String> p = mapParams(impl, hasher, kind, size);
+                                    if (distributed) {
+                                        p.put("distribution", dist);
+                                    }
+                                    if (get) {
+                                        p.put("hitRatio", Integer.toString(hit));
+                                    }
+                                    int ops = PER_ENTRY_FAMILIES.contains(w.family()) ? size : 0;
+                                    cells.add(new Cell(operation, Cell.Kind.JMH, target, p, ops));
+                                }
+                            }
+                            // one baseline per key kind, size and distribution: a miss probe costs the loop what a hit does
+                            if (get && baselines.add(kind.label() + "/" + size + "/" + dist)) {
+                                Map<String, String> p = new LinkedHashMap<>();
+                                p.put("keyKind", kind.label());
+                                p.put("size", Integer.toString(size));
+                                p.put("distribution", dist);
+                                p.put("hitRatio", Integer.toString(hit));
+                                cells.add(new Cell("baseline", Cell.Kind.JMH, BASELINE, p, 0));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (String hasher : spec.speedHashers()) {
+            if (spec.hashLong()) {
+                cells.add(new Cell("hash-long", Cell.Kind.JMH, HASH_LONG, hashParams(hasher, Long.BYTES), 0));
+            }
+            for (int length : spec.hashLengths()) {
+                cells.add(new Cell("hash-bytes", Cell.Kind.JMH, HASH_BYTES, hashParams(hasher, length), 0));
+            }
+        }
+        if (!spec.speedHashers().isEmpty()) {
+            for (int length : spec.hashLengths()) {
+                cells.add(new Cell("baseline-hash", Cell.Kind.JMH, HASH_BASELINE,
+                    hashParams(spec.speedHashers().get(0), length), 0));
+            }
+        }
+        for (KeyKind kind : spec.latencyKinds()) {
+            for (String impl : spec.impls()) {
+                if (kind.family() != KeyKind.Family.LONG && !MapRegistry.supportsObjectKeys(impl)) {
+                    continue;
+                }
+                for (String hasher : hashersOf(impl, spec)) {
+                    Map<String, String> p = mapParams(impl, hasher, kind, spec.latencySize());
+                    p.put("rounds", Integer.toString(spec.latencyRounds()));
+                    cells.add(new Cell("latency", Cell.Kind.LATENCY, LATENCY_PROBE, p, 0));
+                }
+            }
+        }
+        for (KeyKind kind : spec.memoryKinds()) {
+            for (String impl : spec.impls()) {
+                if (kind.family() != KeyKind.Family.LONG && !MapRegistry.supportsObjectKeys(impl)) {
+                    continue;
+                }
+                for (String hasher : hashersOf(impl, spec)) {
+                    Map<String, String> p = new LinkedHashMap<>();
+                    p.put("impl", impl);
+                    p.put("hasher", hasher);
+                    p.put("keyKind", kind.label());
+                    p.put("sizes", String.join(",", spec.memorySizes().stream().map(String::valueOf).toList()));
+                    cells.add(new Cell("memory", Cell.Kind.MEMORY, MEMORY_PROBE, p, 0));
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** The CSV operation name of a get with hit ratio {@code hit} percent. */
+    static String getOperation(int hit) {
+        return hit == 100 ? "get-hit" : hit == 0 ? "get-miss" : "get-hit" + hit;
+    }
+
+    private static List<String> hashersOf(String impl, Spec spec) {
+        return MapRegistry.isGo(impl) ? spec.goHashers() : List.of(MapRegistry.NO_HASHER);
+    }
+
+    private static Map<String, String> mapParams(String impl, String hasher, KeyKind kind, int size) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("impl", impl);
+        p.put("hasher", hasher);
+        p.put("keyKind", kind.label());
+        p.put("size", Integer.toString(size));
+        return p;
+    }
+
+    private static Map<String, String> hashParams(String hasher, int length) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("hasher", hasher);
+        p.put("length", Integer.toString(length));
+        return p;
+    }
+
+    /** The cells whose {@link Cell#id()} contains a match of {@code include} (null: all). */
+    public static List<Cell> include(List<Cell> cells, Pattern include) {
+        if (include == null) {
+            return cells;
+        }
+        return cells.stream().filter(c -> include.matcher(c.id()).find()).toList();
+    }
+
+    /** Shard {@code index} (1-based) of {@code count}: cells k with k mod count == index - 1. */
+    public static List<Cell> shard(List<Cell> cells, int index, int count) {
+        checkShard(index, count);
+        List<Cell> out = new ArrayList<>();
+        for (int k = index - 1; k < cells.size(); k += count) {
+            out.add(cells.get(k));
+        }
+        return out;
+    }
+
+    /** Validates a shard: 1 &lt;= index &lt;= count. */
+    public static void checkShard(int index, int count) {
+        if (count < 1 || index < 1 || index > count) {
+            throw new IllegalArgumentException("--shard must be I/N with 1 <= I <= N (e.g. 1/4), got " + index + "/"
+                + count);
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
+    private static List<String> distinct(List<String> names) {
+        return List.copyOf(new LinkedHashSet<>(names));
+    }
+}

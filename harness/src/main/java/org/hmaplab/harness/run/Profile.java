@@ -1,0 +1,81 @@
+package org.hmaplab.harness.run;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The run profiles: how long each measurement is, how big the heap of a fork, and which matrix
+ * ({@link MatrixBuilder} holds the matrices). Times are in milliseconds.
+ */
+public enum Profile {
+    /** For CI: a handful of cells, 0.2 s iterations; the whole run well under a minute. */
+    SMOKE("smoke", 1, 200, 2, 200, 1, "512m"),
+    /** The README's main command: a small, meaningful matrix in under 5 minutes on 2 cores. */
+    QUICK("quick", 1, 1000, 2, 1000, 1, "1g"),
+    /** Nightly publication: the main comparisons at three sizes, under 60 minutes. */
+    NIGHTLY("nightly", 2, 1000, 3, 1000, 1, "4g"),
+    /** The whole matrix (hours to days; meant to be sharded with --shard). */
+    FULL("full", 3, 1000, 5, 1000, 2, "8g");
+
+    private final String label;
+    private final int warmupIterations;
+    private final int warmupMillis;
+    private final int measurementIterations;
+    private final int measurementMillis;
+    private final int forks;
+    private final String heap;
+
+    Profile(String label, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
+            int forks, String heap) {
+        this.label = label;
+        this.warmupIterations = warmupIterations;
+        this.warmupMillis = warmupMillis;
+        this.measurementIterations = measurementIterations;
+        this.measurementMillis = measurementMillis;
+        this.forks = forks;
+        this.heap = heap;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public int warmupIterations() {
+        return warmupIterations;
+    }
+
+    public int warmupMillis() {
+        return warmupMillis;
+    }
+
+    public int measurementIterations() {
+        return measurementIterations;
+    }
+
+    public int measurementMillis() {
+        return measurementMillis;
+    }
+
+    public int forks() {
+        return forks;
+    }
+
+    /** The heap of every fork and probe JVM ({@code -Xms} = {@code -Xmx}), e.g. {@code 1g}. */
+    public String heap() {
+        return heap;
+    }
+
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(Profile::label).toList();
+    }
+
+    /** The profile called {@code label}; IllegalArgumentException listing the valid ones otherwise. */
+    public static Profile of(String label) {
+        for (Profile p : values()) {
+            if (p.label.equals(label)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown profile '" + label + "'; valid: " + String.join(", ", labels()));
+    }
+}

@@ -1,0 +1,371 @@
+package org.hmaplab.harness.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+import org.hmaplab.baselines.MapRegistry;
+import org.hmaplab.harness.archive.RunArchive;
+import org.hmaplab.harness.archive.RunMetadata;
+import org.hmaplab.harness.bench.HasherChoice;
+import org.hmaplab.harness.bench.KeySets;
+import org.hmaplab.hash.Hashers;
+import org.hmaplab.hash.select.HasherSelection;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hbench run}: builds the benchmark matrix of a profile, filters and shards it, runs every
+ * cell (JMH cells through JMH's Java API, one run each so progress is known; latency and memory
+ * cells as child JVMs), and archives the run through {@link RunArchive}: jmh-result.json,
+ * results.csv, latency.csv, memory.csv, summary.md, jmh.log and metadata.json. Prints the plan
+ * first, one progress line per cell to stderr, and the summary at the end.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Runs the benchmark matrix of a profile and archives the results.",
+        "Cells run one JMH run (or probe JVM) each; --impl/--hasher/--sizes replace the profile's lists, "
+            + "--include keeps cells whose id matches, --shard takes a disjoint slice."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
+        description = "smoke | quick | nightly | full (default: ${DEFAULT-VALUE})")
+    String profile;
+
+    @Option(names = "--include", paramLabel = "REGEX",
+        description = "keep only cells whose id (e.g. 'get-hit impl=go-swar hasher=aes keyKind=long-random "
+            + "size=1024 distribution=uniform hitRatio=100') contains a match")
+    String include;
+
+    @Option(names = "--impl", paramLabel = "NAME", split = ",",
+        description = "implementations to run instead of the profile's (go-generic, go-swar-cache, eclipse, ...)")
+    List<String> impls;
+
+    @Option(names = "--hasher", paramLabel = "NAME", split = ",",
+        description = "hashers for our maps and the hasher-speed cells instead of the profile's")
+    List<String> hashers;
+
+    @Option(names = "--sizes", paramLabel = "N", split = ",",
+        description = "map sizes (entries) instead of the profile's")
+    List<String> sizes;
+
+    @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1",
+        description = "run only slice I of N (cell k goes to slice k mod N + 1); default ${DEFAULT-VALUE}")
+    String shard;
+
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "results root (default: the project's results/ folder)")
+    Path out;
+
+    @Option(names = "--perfnorm", description = "ask for JMH's perfnorm profiler (used only if hardware counters work)")
+    boolean perfnorm;
+
+    @Option(names = "--dry-run", description = "print the planned cells and the estimate, run nothing")
+    boolean dryRun;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The parsed and validated command line: what will run. */
+    record Plan(Profile profile, List<Cell> cells, int matrixSize, String shard, String include,
+                List<String> impls, List<String> hashers, List<Integer> sizes) {
+    }
+
+    /** Validates the options and builds the plan; IllegalArgumentException naming the bad option. */
+    static Plan plan(String profileName, String include, List<String> impls, List<String> hashers, List<String> sizes,
+                     String shard) {
+        Profile profile = Profile.of(profileName);
+        if (impls != null) {
+            impls.forEach(MapRegistry::requireKnown);
+        }
+        if (hashers != null) {
+            for (String h : hashers) {
+                if (!HasherChoice.names().contains(h)) {
+                    throw new IllegalArgumentException("unknown hasher '" + h + "'; valid: "
+                        + String.join(", ", HasherChoice.names()));
+                }
+            }
+        }
+        List<Integer> sizeList = sizes == null ? null : parseSizes(sizes);
+        int[] sh = parseShard(shard);
+        Pattern pattern = null;
+        if (include != null) {
+            try {
+                pattern = Pattern.compile(include);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("--include is not a valid regex: " + e.getMessage());
+            }
+        }
+        String defaultHasher = HasherSelection.defaultSelection().hasherName();
+        MatrixBuilder.Spec s = MatrixBuilder.spec(profile, defaultHasher);
+        List<String> goHashers = hashers == null ? null
+            : hashers.stream().filter(Hashers.names()::contains).toList();
+        s = MatrixBuilder.override(s, impls, hashers, sizeList);
+        if (goHashers != null) {
+            s = new MatrixBuilder.Spec(s.impls(), goHashers.isEmpty() ? List.of(defaultHasher) : goHashers,
+                s.workloads(), s.speedHashers(), s.hashLengths(), s.hashLong(), s.latencyKinds(), s.latencySize(),
+                s.latencyRounds(), s.memoryKinds(), s.memorySizes());
+        }
+        List<Cell> all = MatrixBuilder.cells(s, profile);
+        List<Cell> cells = MatrixBuilder.shard(MatrixBuilder.include(all, pattern), sh[0], sh[1]);
+        if (cells.isEmpty()) {
+            throw new IllegalArgumentException("no cell of profile " + profile.label() + " matches the filters"
+                + (include == null ? "" : " (--include " + include + ")") + " in shard " + shard);
+        }
+        return new Plan(profile, cells, all.size(), sh[0] + "/" + sh[1], include, s.impls(),
+            Stream.concat(s.goHashers().stream(), s.speedHashers().stream()).distinct().toList(),
+            sizeList == null ? s.workloads().stream().flatMap(w -> w.sizes().stream()).distinct().sorted().toList()
+                : sizeList);
+    }
+
+    /** Largest map size accepted by --sizes (2^26: Java arrays of the biggest maps must stay int-indexed). */
+    static final int MAX_SIZE = 1 << 26;
+
+    static List<Integer> parseSizes(List<String> sizes) {
+        List<Integer> out = new ArrayList<>();
+        for (String s : sizes) {
+            int n;
+            try {
+                n = Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--sizes: '" + s + "' is not a whole number; give entries as N,N,..."
+                    + " with 1 <= N <= " + MAX_SIZE);
+            }
+            if (n < 1 || n > MAX_SIZE) {
+                throw new IllegalArgumentException("--sizes: " + n + " is out of range; allowed 1.." + MAX_SIZE);
+            }
+            out.add(n);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("--sizes needs at least one size");
+        }
+        return List.copyOf(out);
+    }
+
+    static int[] parseShard(String shard) {
+        String[] parts = shard.split("/", -1);
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("--shard must be I/N (e.g. 2/4), got '" + shard + "'");
+        }
+        int i;
+        int n;
+        try {
+            i = Integer.parseInt(parts[0].trim());
+            n = Integer.parseInt(parts[1].trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--shard must be I/N with whole numbers (e.g. 2/4), got '" + shard + "'");
+        }
+        MatrixBuilder.checkShard(i, n);
+        return new int[] {i, n};
+    }
+
+    @Override
+    public Integer call() {
+        Plan plan;
+        try {
+            plan = plan(profile, include, impls, hashers, sizes, shard);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Profile p = plan.profile();
+        double estimate = plan.cells().stream().mapToDouble(c -> Estimate.seconds(c, p)).sum();
+        Map<String, Integer> perOperation = new LinkedHashMap<>();
+        plan.cells().forEach(c -> perOperation.merge(c.operation(), 1, Integer::sum));
+        System.err.printf("hbench run: profile %s, %d of %d cells (shard %s%s), estimated %s%n", p.label(),
+            plan.cells().size(), plan.matrixSize(), plan.shard(), include == null ? "" : ", include " + include,
+            Estimate.format(estimate));
+        System.err.println("  cells per operation: " + perOperation);
+        System.err.println("  fork JVM: " + String.join(" ", CellRunner.forkJvmArgs(p)));
+        if (dryRun) {
+            plan.cells().forEach(c -> System.out.println(c.id()));
+            return 0;
+        }
+        String perf = "not requested";
+        boolean usePerf = false;
+        if (perfnorm || PerfCheck.perfInstalled()) {
+            perf = PerfCheck.status();
+            usePerf = perf.equals("available");
+            if (!usePerf) {
+                System.err.println("hardware counters not available on this machine (perf: "
+                    + perf.replaceFirst("^unavailable: ", "") + "); running without perfnorm");
+            }
+        }
+        Path results = out != null ? out : RunArchive.defaultResultsDir();
+        RunMetadata meta = RunMetadata.collect(ArchiveFormat.KIND, p.label(), metadataExtras(plan, perf));
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("hbench-run-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch folder: " + e.getMessage(), e);
+        }
+        try (RunArchive archive = RunArchive.begin(results, meta)) {
+            System.err.println("hbench run: writing to " + archive.dir() + " (moved into place when complete)");
+            Collected c = runCells(plan, new CellRunner(p, scratch, archive.file(ArchiveFormat.JMH_LOG), usePerf),
+                estimate);
+            List<List<String>> resultRows = ResultsCsv.rows(c.jmh);
+            writeArchiveFiles(archive.dir(), c.jmh, resultRows, c.latency, c.memory);
+            String summary = Summary.markdown("hbench " + p.label() + " run " + archive.runId(),
+                new CsvFiles.Table(ArchiveFormat.RESULTS_COLUMNS, toMaps(ArchiveFormat.RESULTS_COLUMNS, resultRows))
+                    .rows(), toMaps(ArchiveFormat.LATENCY_COLUMNS, c.latency),
+                toMaps(ArchiveFormat.MEMORY_COLUMNS, c.memory));
+            write(archive.file(ArchiveFormat.SUMMARY_MD), summary);
+            RunMetadata fin = meta.with("cells_run", Integer.toString(plan.cells().size()))
+                .with("jmh_results", Integer.toString(c.jmh.size()))
+                .with("latency_rows", Integer.toString(c.latency.size()))
+                .with("memory_rows", Integer.toString(c.memory.size()));
+            Map<String, String> indexExtra = new LinkedHashMap<>();
+            indexExtra.put("cells", Integer.toString(plan.cells().size()));
+            indexExtra.put("shard", plan.shard());
+            Path dir = archive.commit(fin, indexExtra);
+            System.out.println(summary);
+            System.out.println("archived: " + dir);
+            return 0;
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private record Collected(ArrayNode jmh, List<List<String>> latency, List<List<String>> memory) {
+    }
+
+    private static Collected runCells(Plan plan, CellRunner runner, double estimate) {
+        ArrayNode jmh = JSON.createArrayNode();
+        List<List<String>> latency = new ArrayList<>();
+        List<List<String>> memory = new ArrayList<>();
+        long start = System.nanoTime();
+        double estimatedDone = 0;
+        int n = plan.cells().size();
+        for (int k = 0; k < n; k++) {
+            Cell cell = plan.cells().get(k);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double scale = estimatedDone > 0 && elapsed > 0 ? elapsed / estimatedDone : 1;
+            System.err.printf("[%d/%d] %s | elapsed %s, about %s left%n", k + 1, n, cell.id(), Estimate.format(elapsed),
+                Estimate.format((estimate - estimatedDone) * scale));
+            switch (cell.kind()) {
+                case JMH -> runner.runJmh(cell).forEach(jmh::add);
+                case LATENCY -> {
+                    for (String line : runner.runProbe(cell, List.of(cell.param("impl"), cell.param("hasher"),
+                        cell.param("keyKind"), cell.param("size"), cell.param("rounds")))) {
+                        latency.add(latencyRow(line));
+                    }
+                }
+                case MEMORY -> {
+                    for (String line : runner.runProbe(cell, List.of(cell.param("impl"), cell.param("hasher"),
+                        cell.param("keyKind"), cell.param("sizes")))) {
+                        memory.add(memoryRow(line));
+                    }
+                }
+                default -> throw new IllegalStateException("cell kind " + cell.kind());
+            }
+            estimatedDone += Estimate.seconds(cell, plan.profile());
+        }
+        System.err.printf("hbench run: %d cells in %s%n", n, Estimate.format((System.nanoTime() - start) / 1e9));
+        return new Collected(jmh, latency, memory);
+    }
+
+    /** A latency.csv row from a probe line impl,hasher,key_kind,size,p50,p99,p999,p9999,max,mean,count,unit. */
+    static List<String> latencyRow(String line) {
+        String[] f = line.split(",", -1);
+        if (f.length != 12) {
+            throw new IllegalStateException("latency probe printed a malformed line: " + line);
+        }
+        String style = MapRegistry.names().contains(f[0]) ? MapRegistry.lookupStyle(f[0]) : "";
+        return List.of(f[0], f[3], f[4], f[5], f[6], f[7], f[8], f[10], f[11], f[1], f[2], style, f[9]);
+    }
+
+    /** A memory.csv row from a probe line impl,hasher,key_kind,size,bytes_total,bytes_per_entry,jol_mode. */
+    static List<String> memoryRow(String line) {
+        String[] f = line.split(",", -1);
+        if (f.length != 7) {
+            throw new IllegalStateException("memory probe printed a malformed line: " + line);
+        }
+        return List.of(f[0], f[2], f[3], f[4], f[5], f[6], f[1], MapRegistry.lookupStyle(f[0]));
+    }
+
+    static void writeArchiveFiles(Path dir, JsonNode jmh, List<List<String>> resultRows, List<List<String>> latency,
+                                  List<List<String>> memory) {
+        try {
+            JSON.writeValue(dir.resolve(ArchiveFormat.JMH_JSON).toFile(), jmh);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + ArchiveFormat.JMH_JSON + ": " + e.getMessage(), e);
+        }
+        CsvFiles.write(dir.resolve(ArchiveFormat.RESULTS_CSV), ArchiveFormat.RESULTS_COLUMNS, resultRows);
+        CsvFiles.write(dir.resolve(ArchiveFormat.LATENCY_CSV), ArchiveFormat.LATENCY_COLUMNS, latency);
+        CsvFiles.write(dir.resolve(ArchiveFormat.MEMORY_CSV), ArchiveFormat.MEMORY_COLUMNS, memory);
+    }
+
+    static List<Map<String, String>> toMaps(List<String> header, List<List<String>> rows) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (List<String> r : rows) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                m.put(header.get(i), r.get(i));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static Map<String, String> metadataExtras(Plan plan, String perf) {
+        Profile p = plan.profile();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("key_seed", "0x" + Long.toHexString(KeySets.KEY_SEED));
+        m.put("probe_seed", "0x" + Long.toHexString(KeySets.PROBE_SEED));
+        m.put("go_seed", "0x" + Long.toHexString(MapRegistry.GO_SEED));
+        m.put("fork_jvm_args", String.join(" ", CellRunner.forkJvmArgs(p)));
+        m.put("heap", "-Xms" + p.heap() + " -Xmx" + p.heap() + " -XX:+AlwaysPreTouch");
+        m.put("include", plan.include() == null ? "" : plan.include());
+        m.put("impls", String.join(",", plan.impls()));
+        m.put("hashers", String.join(",", plan.hashers()));
+        m.put("sizes", String.join(",", plan.sizes().stream().map(String::valueOf).toList()));
+        m.put("shard", plan.shard());
+        m.put("cells_planned", Integer.toString(plan.cells().size()));
+        m.put("cells_run", "0");
+        m.put("jmh_results", "0");
+        m.put("latency_rows", "0");
+        m.put("memory_rows", "0");
+        m.put("warmup", p.warmupIterations() + " x " + p.warmupMillis() + " ms");
+        m.put("measurement", p.measurementIterations() + " x " + p.measurementMillis() + " ms");
+        m.put("forks", Integer.toString(p.forks()));
+        m.put("perf_counters", perf);
+        m.put("shards", "");
+        return m;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("hbench: could not remove scratch folder " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.hmaplab.harness.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hmaplab.baselines.MapRegistry;
+
+/**
+ * The run summary (summary.md, also printed at the end of a run): per operation, key kind, size
+ * and distribution, every implementation's score with its error and its ratio to the best peer
+ * (eclipse, agrona, fastutil, jdk) of the same group in the same run (&lt; 1: faster than the best
+ * peer); then hasher speed, insert-latency percentiles and bytes per entry. Rows are read by
+ * column name, so the summary works on merged archives too.
+ */
+public final class Summary {
+    private Summary() {
+    }
+
+    /** The Markdown text for the given CSV rows (column name -&gt; value). */
+    public static String markdown(String title, List<Map<String, String>> results, List<Map<String, String>> latency,
+                                  List<Map<String, String>> memory) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(title).append("\n\n");
+        List<Map<String, String>> mapRows = new ArrayList<>();
+        List<Map<String, String>> hashRows = new ArrayList<>();
+        for (Map<String, String> r : results) {
+            (r.get("operation").contains("hash") ? hashRows : mapRows).add(r);
+        }
+        if (!mapRows.isEmpty()) {
+            sb.append("## Map operations\n\n");
+            sb.append("Score: average time per operation with JMH's 99.9 % error; vs best peer: score divided by the ")
+                .append("fastest peer's score in the same group (below 1 is faster).\n\n");
+            sb.append("| operation | key kind | size | distribution | impl | hasher | score | unit | alloc B/op "
+                + "| vs best peer |\n");
+            sb.append("|---|---|---:|---|---|---|---:|---|---:|---:|\n");
+            Map<String, List<Map<String, String>>> groups = new LinkedHashMap<>();
+            for (Map<String, String> r : mapRows) {
+                String key = String.join("|", r.get("operation"), r.get("key_kind"), r.get("size"),
+                    r.get("distribution"));
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            }
+            for (List<Map<String, String>> g : groups.values()) {
+                double bestPeer = Double.NaN;
+                for (Map<String, String> r : g) {
+                    double s = number(r.get("score"));
+                    if (MapRegistry.isPeer(r.get("impl")) && !Double.isNaN(s) && (Double.isNaN(bestPeer) || s < bestPeer)) {
+                        bestPeer = s;
+                    }
+                }
+                for (Map<String, String> r : g) {
+                    double s = number(r.get("score"));
+                    String ratio = Double.isNaN(bestPeer) || Double.isNaN(s) || r.get("impl").equals("baseline") ? ""
+                        : String.format(Locale.ROOT, "%.2f", s / bestPeer);
+                    sb.append("| ").append(String.join(" | ", r.get("operation"), r.get("key_kind"), r.get("size"),
+                        r.get("distribution"), r.get("impl"), r.get("hasher"), scoreWithError(r), r.get("unit"),
+                        short2(r.get("alloc_bytes_per_op")), ratio)).append(" |\n");
+                }
+            }
+            sb.append('\n');
+        }
+        if (!hashRows.isEmpty()) {
+            sb.append("## Hasher speed\n\n");
+            sb.append("| operation | input bytes | hasher | score | unit | bytes/ns | alloc B/op |\n");
+            sb.append("|---|---:|---|---:|---|---:|---:|\n");
+            for (Map<String, String> r : hashRows) {
+                sb.append("| ").append(String.join(" | ", r.get("operation"), r.get("input_bytes"), r.get("hasher"),
+                    scoreWithError(r), r.get("unit"), short2(r.get("bytes_per_ns")),
+                    short2(r.get("alloc_bytes_per_op")))).append(" |\n");
+            }
+            sb.append('\n');
+        }
+        if (!latency.isEmpty()) {
+            sb.append("## Insert latency while filling an empty map\n\n");
+            sb.append("Every insert timed with System.nanoTime; impl `timer` is the timer's own cost.\n\n");
+            sb.append("| impl | hasher | key kind | size | p50 | p99 | p99.9 | p99.99 | max | unit |\n");
+            sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+            for (Map<String, String> r : latency) {
+                sb.append("| ").append(String.join(" | ", r.get("impl"), r.get("hasher"), r.get("key_kind"),
+                    r.get("size"), r.get("p50"), r.get("p99"), r.get("p999"), r.get("p9999"), r.get("max"),
+                    r.get("unit"))).append(" |\n");
+            }
+            sb.append('\n');
+        }
+        if (!memory.isEmpty()) {
+            sb.append("## Memory after filling (JOL)\n\n");
+            sb.append("| impl | hasher | key kind | size | bytes/entry | bytes total | jol mode |\n");
+            sb.append("|---|---|---|---:|---:|---:|---|\n");
+            for (Map<String, String> r : memory) {
+                sb.append("| ").append(String.join(" | ", r.get("impl"), r.get("hasher"), r.get("key_kind"),
+                    r.get("size"), r.get("bytes_per_entry"), r.get("bytes_total"), r.get("jol_mode"))).append(" |\n");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String scoreWithError(Map<String, String> r) {
+        String error = r.get("error");
+        return short2(r.get("score")) + (error == null || error.isEmpty() || error.equals("NaN") ? ""
+            : " ± " + short2(error));
+    }
+
+    private static String short2(String v) {
+        double d = number(v);
+        return Double.isNaN(d) ? (v == null ? "" : v) : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    private static double number(String v) {
+        if (v == null || v.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}

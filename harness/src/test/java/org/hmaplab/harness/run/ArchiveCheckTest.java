@@ -1,0 +1,114 @@
+package org.hmaplab.harness.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hmaplab.harness.cli.Hbench;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** check-archive on a good archive and on archives broken one way each. */
+class ArchiveCheckTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path good() throws IOException {
+        Path scratch = Files.createDirectories(tmp.resolve("scratch"));
+        return TestArchives.archive(tmp.resolve("results"), scratch, TestArchives.sampleJson(), "smoke", "1/1");
+    }
+
+    private static void replaceInFile(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), file + " should contain " + from);
+        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from), to));
+    }
+
+    @Test
+    void aCompleteArchivePasses() throws IOException {
+        assertNull(ArchiveCheck.check(good()));
+    }
+
+    @Test
+    void aMissingFileIsNamed() throws IOException {
+        Path a = good();
+        Files.delete(a.resolve(ArchiveFormat.MEMORY_CSV));
+        assertEquals("missing memory.csv", ArchiveCheck.check(a));
+    }
+
+    @Test
+    void aFolderWithoutMetadataIsNotAnArchive() throws IOException {
+        Path a = Files.createDirectories(tmp.resolve("plain"));
+        assertTrue(ArchiveCheck.check(a).contains("not a run archive"), ArchiveCheck.check(a));
+    }
+
+    @Test
+    void aWrongCsvHeaderIsNamed() throws IOException {
+        Path a = good();
+        replaceInFile(a.resolve(ArchiveFormat.RESULTS_CSV), "alloc_bytes_per_op", "alloc");
+        String problem = ArchiveCheck.check(a);
+        assertTrue(problem.startsWith("results.csv header"), problem);
+    }
+
+    @Test
+    void aNonNumericCellIsNamedWithItsLine() throws IOException {
+        Path a = good();
+        List<String> lines = Files.readAllLines(a.resolve(ArchiveFormat.LATENCY_CSV));
+        String[] cells = lines.get(1).split(",", -1);
+        cells[2] = "fast";
+        lines.set(1, String.join(",", cells));
+        Files.write(a.resolve(ArchiveFormat.LATENCY_CSV), lines);
+        assertEquals("latency.csv line 2: p50 'fast' is not a number", ArchiveCheck.check(a));
+    }
+
+    @Test
+    void aResultsRowThatDisagreesWithTheJsonIsFound() throws IOException {
+        Path a = good();
+        replaceInFile(a.resolve(ArchiveFormat.RESULTS_CSV), ",get-hit,go-swar,", ",get-miss,go-swar,");
+        String problem = ArchiveCheck.check(a);
+        assertTrue(problem.startsWith("results.csv row 1 differs"), problem);
+    }
+
+    @Test
+    void aCountThatDisagreesWithTheMetadataIsFound() throws IOException {
+        Path a = good();
+        List<String> lines = Files.readAllLines(a.resolve(ArchiveFormat.MEMORY_CSV));
+        Files.write(a.resolve(ArchiveFormat.MEMORY_CSV), lines.subList(0, lines.size() - 1));
+        String problem = ArchiveCheck.check(a);
+        assertTrue(problem.contains("memory_rows"), problem);
+    }
+
+    @Test
+    void brokenJsonIsNamed() throws IOException {
+        Path a = good();
+        Files.writeString(a.resolve(ArchiveFormat.JMH_JSON), "[{\"benchmark\": ");
+        assertTrue(ArchiveCheck.check(a).startsWith("jmh-result.json is not valid JSON"), ArchiveCheck.check(a));
+    }
+
+    @Test
+    void theCommandExitsWithTwoAndNamesTheProblem() throws IOException {
+        Path a = good();
+        Files.delete(a.resolve(ArchiveFormat.SUMMARY_MD));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = new CommandLine(new Hbench()).execute("check-archive", a.toString());
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing summary.md"), err.toString());
+        assertEquals(0, new CommandLine(new Hbench()).execute("check-archive", good().toString()));
+    }
+}

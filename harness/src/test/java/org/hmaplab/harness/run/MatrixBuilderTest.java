@@ -1,0 +1,119 @@
+package org.hmaplab.harness.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hmaplab.baselines.MapRegistry;
+import org.junit.jupiter.api.Test;
+
+/** The matrix of each profile, the command line's overrides and filters, and shard slices. */
+class MatrixBuilderTest {
+
+    private static List<Cell> cells(Profile p) {
+        return MatrixBuilder.cells(MatrixBuilder.spec(p, "fnv1a"), p);
+    }
+
+    private static Set<String> values(List<Cell> cells, String param) {
+        Set<String> out = new HashSet<>();
+        for (Cell c : cells) {
+            if (c.param(param) != null) {
+                out.add(c.param(param));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void smokeIsAHandfulOfCellsCoveringEveryCellKind() {
+        List<Cell> smoke = cells(Profile.SMOKE);
+        assertTrue(smoke.size() <= 12, "smoke has " + smoke.size() + " cells");
+        Set<Cell.Kind> kinds = new HashSet<>();
+        smoke.forEach(c -> kinds.add(c.kind()));
+        assertEquals(Set.of(Cell.Kind.JMH, Cell.Kind.LATENCY, Cell.Kind.MEMORY), kinds);
+    }
+
+    @Test
+    void quickComparesOurMapsWithEveryPeerAtOneKAndSixtyFourK() {
+        List<Cell> quick = cells(Profile.QUICK);
+        Set<String> impls = values(quick, "impl");
+        assertTrue(impls.containsAll(MapRegistry.peerNames()), impls.toString());
+        assertTrue(impls.contains("go-swar") && impls.contains("go-generic"), impls.toString());
+        Set<String> ops = new HashSet<>();
+        quick.forEach(c -> ops.add(c.operation()));
+        assertTrue(ops.containsAll(List.of("get-hit", "get-miss", "put-growth", "baseline", "hash-bytes", "latency",
+            "memory")), ops.toString());
+        assertTrue(values(quick, "size").containsAll(List.of("1024", "65536")));
+        assertTrue(quick.stream().anyMatch(c -> "string-16".equals(c.param("keyKind"))));
+    }
+
+    @Test
+    void growthCellsCountOneOperationPerInsertedKey() {
+        for (Cell c : cells(Profile.QUICK)) {
+            if (c.operation().equals("put-growth")) {
+                assertEquals(Integer.parseInt(c.param("size")), c.opsPerInvocation(), c.id());
+            } else {
+                assertEquals(0, c.opsPerInvocation(), c.id());
+            }
+        }
+    }
+
+    @Test
+    void cachedGoMapsOnlyGetLongKeyCells() {
+        for (Cell c : cells(Profile.FULL)) {
+            String impl = c.param("impl");
+            if (impl != null && impl.endsWith("-cache")) {
+                assertTrue(c.param("keyKind").startsWith("long-"), c.id());
+            }
+        }
+    }
+
+    @Test
+    void theMatrixOrderIsDeterministic() {
+        assertEquals(cells(Profile.NIGHTLY), cells(Profile.NIGHTLY));
+    }
+
+    @Test
+    void shardsAreDisjointAndTogetherAreTheMatrix() {
+        List<Cell> all = cells(Profile.NIGHTLY);
+        for (int n = 1; n <= 5; n++) {
+            List<Cell> union = new ArrayList<>();
+            Set<Cell> seen = new HashSet<>();
+            for (int i = 1; i <= n; i++) {
+                for (Cell c : MatrixBuilder.shard(all, i, n)) {
+                    assertTrue(seen.add(c), "cell in two shards of " + n + ": " + c.id());
+                    union.add(c);
+                }
+            }
+            assertEquals(all.size(), union.size());
+            assertEquals(new HashSet<>(all), seen);
+        }
+        assertEquals(all.get(1), MatrixBuilder.shard(all, 2, 3).get(0), "cell k goes to shard k mod N + 1");
+        assertEquals(all.get(4), MatrixBuilder.shard(all, 2, 3).get(1));
+    }
+
+    @Test
+    void includeKeepsOnlyCellsWhoseIdMatches() {
+        List<Cell> kept = MatrixBuilder.include(cells(Profile.QUICK), Pattern.compile("impl=agrona .*size=1024 "));
+        assertFalse(kept.isEmpty());
+        for (Cell c : kept) {
+            assertEquals("agrona", c.param("impl"));
+            assertEquals("1024", c.param("size"));
+        }
+    }
+
+    @Test
+    void overridesReplaceTheProfilesImplementationsHashersAndSizes() {
+        MatrixBuilder.Spec s = MatrixBuilder.override(MatrixBuilder.spec(Profile.QUICK, "fnv1a"),
+            List.of("go-fast64-cache", "jdk"), List.of("xxh3"), List.of(4096));
+        List<Cell> cells = MatrixBuilder.cells(s, Profile.QUICK);
+        assertEquals(Set.of("go-fast64-cache", "jdk"), values(cells, "impl"));
+        assertEquals(Set.of("xxh3", "none"), values(cells, "hasher"));
+        assertEquals(Set.of("4096"), values(cells, "size"));
+    }
+}

@@ -1,0 +1,56 @@
+package org.hmaplab.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.hmaplab.core.testing.Fmix64Hasher;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reproduces the load-factor table in the header comment of Go 1.19's runtime/map.go (64-bit,
+ * 8-byte keys and elems, tables loaded to the maximum just before they grow) with this map:
+ * %overflow (buckets with an overflow bucket), bytes/entry (overhead beyond the 16 bytes of key and
+ * value, with Go's 144-byte bucket) and hitprobe (entries checked to find a present key, which is
+ * FAST64's probe count in an insert-only table). missprobe is count / 2^B, the load factor itself.
+ */
+class LoadFactorTableTest {
+    /** map.go lines 38-46: loadFactor, %overflow, bytes/entry, hitprobe, missprobe. */
+    private static final double[][] GO_TABLE = {
+        {4.00, 2.13, 20.77, 3.00, 4.00},
+        {4.50, 4.05, 17.30, 3.25, 4.50},
+        {5.00, 6.85, 14.77, 3.50, 5.00},
+        {5.50, 10.55, 12.94, 3.75, 5.50},
+        {6.00, 15.27, 11.67, 4.00, 6.00},
+        {6.50, 20.90, 10.79, 4.25, 6.50},
+        {7.00, 27.14, 10.15, 4.50, 7.00},
+        {7.50, 34.03, 9.73, 4.75, 7.50},
+        {8.00, 41.10, 9.40, 5.00, 8.00},
+    };
+    private static final int B = 13;
+    private static final int BUCKET_BYTES = 144;
+    private static final int ENTRY_BYTES = 16;
+
+    @Test
+    void goLoadFactorTableIsReproducedAtMaximumLoad() {
+        SplittableRandom rnd = new SplittableRandom(1965);
+        for (double[] row : GO_TABLE) {
+            int num = (int) Math.round(row[0] * 2);
+            int maxCount = num << (B - 1); // num * 2^B / 2: the most a table of 2^B buckets holds
+            GoLongLongMap m = new GoLongLongMap(Fmix64Hasher.INSTANCE, rnd.nextLong(), maxCount,
+                MapOptions.DEFAULT.withLoadFactor(num, 2).withLookupStyle(LookupStyle.FAST64));
+            for (int i = 0; i < maxCount; i++) {
+                m.put(rnd.nextLong(), i, -1);
+            }
+            MapStats s = m.stats();
+            assertEquals(B, s.B(), "no growth at the maximum load");
+            double overflowPct = 100.0 * (s.bucketCount() - s.chainLengthHistogram().get(1)) / s.bucketCount();
+            double bytesPerEntry = (double) (s.bucketCount() + s.overflowBucketsInUse()) * BUCKET_BYTES / s.count()
+                - ENTRY_BYTES;
+            String lf = "load factor " + row[0];
+            assertEquals(row[1], overflowPct, 1.0, lf + " %overflow");
+            assertEquals(row[2], bytesPerEntry, 0.25, lf + " bytes/entry");
+            assertEquals(row[3], s.avgProbesHit(), 0.03, lf + " hitprobe");
+            assertEquals(row[4], (double) s.count() / s.bucketCount(), 1e-9, lf + " missprobe");
+        }
+    }
+}

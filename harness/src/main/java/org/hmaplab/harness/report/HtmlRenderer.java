@@ -49,7 +49,8 @@ public final class HtmlRenderer {
                 case Block.Figure f -> {
                     final String data = Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve(f.png())));
                     sb.append("<figure><img alt=\"").append(esc(f.caption())).append("\" src=\"data:image/png;base64,")
-                        .append(data).append("\"><figcaption>").append(esc(f.caption())).append("</figcaption></figure>\n");
+                        .append(data).append("\"><figcaption>").append(esc(f.caption()))
+                        .append("</figcaption></figure>\n");
                 }
             }
         }

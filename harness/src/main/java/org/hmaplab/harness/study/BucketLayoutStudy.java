@@ -112,7 +112,8 @@ public final class BucketLayoutStudy implements Study {
                     m.put(k, k);
                 }
                 final long total = GraphLayout.parseInstance(m).totalSize();
-                rows.add(new JavaRow(impl, "long", m.size(), total, (double) total / m.size(), (double) total / m.size()));
+                final double perEntry = (double) total / m.size();
+                rows.add(new JavaRow(impl, "long", m.size(), total, perEntry, perEntry));
             }
             for (String impl : MapRegistry.names()) {
                 final StringLongMapAdapter m;

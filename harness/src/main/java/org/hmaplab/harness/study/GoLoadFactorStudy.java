@@ -155,7 +155,8 @@ public final class GoLoadFactorStudy implements Study {
             + " checked for a present / absent key. `GENERIC miss slots` is what our GENERIC style reads for a"
             + " miss (tophash reads up to and including the emptyRest stop).%n%n", hasher, tables, b));
         sb.append("| load factor | %overflow | Go | diff | bytes/entry | Go | diff | hitprobe | Go | diff |"
-            + " missprobe | Go | diff | GENERIC miss slots |\n|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+            + " missprobe | Go | diff | GENERIC miss slots |\n"
+            + "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         double worst = 0;
         for (int i = 0; i < rows.size(); i++) {
             final Row r = rows.get(i);

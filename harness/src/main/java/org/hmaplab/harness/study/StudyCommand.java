@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "study", mixinStandardHelpOptions = true,
     description = {"Runs a study into an archive folder (kind study-NAME) with its CSV files and report.md.",
-        "Studies: bucket-layout, collision-rate, go-load-factor, hash-flooding, tophash-filter."})
+        "Studies: bucket-layout, collision-rate, go-load-factor, hash-flooding, tophash-filter, growth-cost."})
 public final class StudyCommand implements Callable<Integer> {
 
     /** The report section's file name in the archive. */
@@ -48,7 +48,7 @@ public final class StudyCommand implements Callable<Integer> {
     /** Every study, in listing order. */
     public static List<Study> studies() {
         return List.of(new BucketLayoutStudy(), new CollisionRateStudy(), new GoLoadFactorStudy(),
-            new HashFloodingStudy(), new TophashFilterStudy());
+            new HashFloodingStudy(), new TophashFilterStudy(), new GrowthCostStudy());
     }
 
     /** The study called {@code name}; unknown names: an error listing the valid ones. */

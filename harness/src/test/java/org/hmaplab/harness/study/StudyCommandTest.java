@@ -57,7 +57,8 @@ class StudyCommandTest {
         final CommandLine cl = new CommandLine(new StudyCommand());
         cl.setErr(new PrintWriter(err));
         assertEquals(2, cl.execute("nope", "--results", tmp.toString()));
-        assertTrue(err.toString().contains("bucket-layout, collision-rate, go-load-factor, hash-flooding, tophash-filter"),
+        assertTrue(err.toString().contains(
+            "bucket-layout, collision-rate, go-load-factor, hash-flooding, tophash-filter, growth-cost"),
             err.toString());
     }
 }

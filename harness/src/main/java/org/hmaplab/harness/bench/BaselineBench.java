@@ -39,7 +39,8 @@ public class BaselineBench {
         @Setup(Level.Trial)
         public void setup() {
             generateKeys();
-            int[] indexes = ProbePlan.indexes(size, ProbePlan.probeCount(size), Distribution.of(distribution), hitRatio);
+            int[] indexes = ProbePlan.indexes(size, ProbePlan.probeCount(size), Distribution.of(distribution),
+                hitRatio);
             buildProbes(indexes);
             mask = indexes.length - 1;
         }

@@ -47,7 +47,8 @@ public class GetBench {
         public void setup() {
             generateKeys();
             newFilledMap();
-            int[] indexes = ProbePlan.indexes(size, ProbePlan.probeCount(size), Distribution.of(distribution), hitRatio);
+            int[] indexes = ProbePlan.indexes(size, ProbePlan.probeCount(size), Distribution.of(distribution),
+                hitRatio);
             buildProbes(indexes);
             mask = indexes.length - 1;
         }

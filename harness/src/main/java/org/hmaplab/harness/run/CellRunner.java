@@ -128,7 +128,8 @@ final class CellRunner {
         List<String> results = new ArrayList<>();
         try {
             Process p = new ProcessBuilder(cmd).redirectError(out.toFile()).start();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (line.startsWith(InsertLatencyProbe.RESULT_PREFIX)) {
@@ -138,7 +139,8 @@ final class CellRunner {
             }
             int exit = p.waitFor();
             if (exit != 0 || results.isEmpty()) {
-                throw new IllegalStateException("probe '" + cell.id() + "' failed (exit " + exit + ")" + lastLines(out));
+                throw new IllegalStateException("probe '" + cell.id() + "' failed (exit " + exit + ")"
+                    + lastLines(out));
             }
             return results;
         } catch (IOException e) {

@@ -5,7 +5,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code hbench check-archive RUN_DIR}: exit 0 when the archive is complete and well-formed, 2 naming the first problem. */
+/**
+ * {@code hbench check-archive RUN_DIR}: exit 0 when the archive is complete and well-formed, 2 naming the
+ * first problem.
+ */
 @Command(name = "check-archive", mixinStandardHelpOptions = true,
     description = {"Validates a bench run archive: files present, metadata keys, CSV headers and rows, the JSON, "
         + "counts.", "Exit 0 if fine, 2 with the first problem named otherwise."})

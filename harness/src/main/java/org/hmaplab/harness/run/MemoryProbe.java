@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.Locale;
 import org.hmaplab.baselines.MapRegistry;
 import org.hmaplab.harness.bench.KeyKind;
+import org.hmaplab.hash.Hashers;
 import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.vm.VM;
 
@@ -12,7 +13,8 @@ import org.openjdk.jol.vm.VM;
  * Bytes per entry of a map filled (no size hint) with N keys, measured with JOL:
  * {@code GraphLayout.parseInstance(map).totalSize() / N}. The graph is everything reachable
  * from the adapter, so it includes the key objects of String and composite maps (the same for
- * every implementation) and the boxes of boxed maps. Runs in a child JVM with JOL's attach flags
+ * every implementation) and the boxes of boxed maps; for our maps the hasher's own graph (a
+ * singleton shared by every map: AES tables, method handles) is subtracted. Runs in a child JVM with JOL's attach flags
  * ({@code -Djdk.attach.allowAttachSelf=true -XX:+EnableDynamicAgentLoading}); {@code jol_mode}
  * records whether JOL measured through its agent ({@code agent}) or fell back to its layout
  * model ({@code model}).
@@ -36,7 +38,12 @@ public final class MemoryProbe {
             int size = Integer.parseInt(s.trim());
             Object keys = ProbeMaps.keys(kind, size);
             Object map = ProbeMaps.filled(impl, hasher, kind, keys);
-            long total = GraphLayout.parseInstance(map).totalSize();
+            GraphLayout layout = GraphLayout.parseInstance(map);
+            if (MapRegistry.isGo(impl)) {
+                // the hasher is a shared singleton (tables, method handles), not per-map memory
+                layout = layout.subtract(GraphLayout.parseInstance(Hashers.byName(hasher)));
+            }
+            long total = layout.totalSize();
             System.out.println(InsertLatencyProbe.RESULT_PREFIX + String.join(",", impl, hasher, kind.label(),
                 Integer.toString(size), Long.toString(total),
                 String.format(Locale.ROOT, "%.2f", total / (double) size), mode));

@@ -58,7 +58,8 @@ final class ProbeMaps {
 
     private static void check(int actual, int expected, String impl) {
         if (actual != expected) {
-            throw new IllegalStateException(impl + " holds " + actual + " entries after " + expected + " distinct puts");
+            throw new IllegalStateException(impl + " holds " + actual + " entries after " + expected
+                + " distinct puts");
         }
     }
 }

@@ -171,7 +171,8 @@ public final class RunCommand implements Callable<Integer> {
             i = Integer.parseInt(parts[0].trim());
             n = Integer.parseInt(parts[1].trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--shard must be I/N with whole numbers (e.g. 2/4), got '" + shard + "'");
+            throw new IllegalArgumentException("--shard must be I/N with whole numbers (e.g. 2/4), got '" + shard
+                + "'");
         }
         MatrixBuilder.checkShard(i, n);
         return new int[] {i, n};
@@ -216,6 +217,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch folder: " + e.getMessage(), e);
         }
+        Path scratchDir = scratch;
+        Thread scratchCleanup = new Thread(() -> deleteTree(scratchDir), "hbench-scratch-cleanup");
+        Runtime.getRuntime().addShutdownHook(scratchCleanup);
         try (RunArchive archive = RunArchive.begin(results, meta)) {
             System.err.println("hbench run: writing to " + archive.dir() + " (moved into place when complete)");
             Collected c = runCells(plan, new CellRunner(p, scratch, archive.file(ArchiveFormat.JMH_LOG), usePerf),
@@ -240,6 +244,11 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         } finally {
             deleteTree(scratch);
+            try {
+                Runtime.getRuntime().removeShutdownHook(scratchCleanup);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook deletes the scratch folder
+            }
         }
     }
 

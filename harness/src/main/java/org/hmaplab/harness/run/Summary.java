@@ -45,7 +45,8 @@ public final class Summary {
                 double bestPeer = Double.NaN;
                 for (Map<String, String> r : g) {
                     double s = number(r.get("score"));
-                    if (MapRegistry.isPeer(r.get("impl")) && !Double.isNaN(s) && (Double.isNaN(bestPeer) || s < bestPeer)) {
+                    boolean better = Double.isNaN(bestPeer) || s < bestPeer;
+                    if (MapRegistry.isPeer(r.get("impl")) && !Double.isNaN(s) && better) {
                         bestPeer = s;
                     }
                 }

@@ -14,7 +14,6 @@ import java.util.List;
 import org.hmaplab.harness.cli.Hbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** check-archive on a good archive and on archives broken one way each. */
 class ArchiveCheckTest {
@@ -103,12 +102,12 @@ class ArchiveCheckTest {
         int code;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new Hbench()).execute("check-archive", a.toString());
+            code = Hbench.commandLine().execute("check-archive", a.toString());
         } finally {
             System.setErr(old);
         }
         assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing summary.md"), err.toString());
-        assertEquals(0, new CommandLine(new Hbench()).execute("check-archive", good().toString()));
+        assertEquals(0, Hbench.commandLine().execute("check-archive", good().toString()));
     }
 }

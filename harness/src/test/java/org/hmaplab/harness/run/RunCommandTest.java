@@ -11,7 +11,6 @@ import java.util.List;
 import org.hmaplab.baselines.MapRegistry;
 import org.hmaplab.harness.cli.Hbench;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The run command's validation: bad names and values are refused with what is allowed. */
 class RunCommandTest {
@@ -81,7 +80,7 @@ class RunCommandTest {
         int code;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new Hbench()).execute("run", "--profile", "smoke", "--shard", "5/4");
+            code = Hbench.commandLine().execute("run", "--profile", "smoke", "--shard", "5/4");
         } finally {
             System.setErr(old);
         }

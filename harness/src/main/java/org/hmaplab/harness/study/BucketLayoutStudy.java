@@ -44,7 +44,10 @@ public final class BucketLayoutStudy implements Study {
     /** Average string length assumed for the "outside" column (bytes of UTF-8 data). */
     static final int STRING_BYTES = 10;
 
-    /** Seed of the String and long keys of the JOL part. */
+    /** Multiplier that scatters the String keys' numbers (coprime with 10^9). */
+    static final long STRING_KEY_MULTIPLIER = 2_654_435_761L;
+
+    /** Seed of the long keys of the JOL part. */
     static final long KEY_SEED = 0x5EED_1A70_0001L;
 
     @Override
@@ -102,7 +105,8 @@ public final class BucketLayoutStudy implements Study {
             final long[] longKeys = new SplittableRandom(KEY_SEED).longs(n).toArray();
             final String[] strKeys = new String[n];
             for (int i = 0; i < n; i++) {
-                strKeys[i] = String.format(Locale.ROOT, "k%09d", Math.floorMod(longKeys[i], 1_000_000_000L));
+                // i * an odd multiplier not divisible by 5 is a bijection mod 10^9: n distinct keys, scattered
+                strKeys[i] = String.format(Locale.ROOT, "k%09d", i * STRING_KEY_MULTIPLIER % 1_000_000_000L);
             }
             // parseInstance(Object...) takes the Strings as roots: their own footprint, without an array
             final long keyBytes = GraphLayout.parseInstance((Object[]) strKeys).totalSize();

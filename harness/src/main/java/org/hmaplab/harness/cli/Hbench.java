@@ -1,9 +1,12 @@
 package org.hmaplab.harness.cli;
 
 import org.hmaplab.harness.archive.RunMetadata;
+import org.hmaplab.harness.compare.CompareCommand;
+import org.hmaplab.harness.report.ReportCommand;
 import org.hmaplab.harness.run.CheckArchiveCommand;
 import org.hmaplab.harness.run.MergeCommand;
 import org.hmaplab.harness.run.RunCommand;
+import org.hmaplab.harness.study.StudyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +31,9 @@ import picocli.CommandLine.Spec;
         RunCommand.class,
         MergeCommand.class,
         CheckArchiveCommand.class,
+        ReportCommand.class,
+        CompareCommand.class,
+        StudyCommand.class,
     })
 public final class Hbench implements Runnable {
 

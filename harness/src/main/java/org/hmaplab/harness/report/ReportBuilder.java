@@ -1,0 +1,444 @@
+package org.hmaplab.harness.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hmaplab.harness.compare.BenchmarkExport;
+import org.hmaplab.harness.compare.Cell;
+import org.hmaplab.harness.compare.Direction;
+import org.hmaplab.harness.compare.Environment;
+import org.hmaplab.harness.compare.RunResults;
+
+/**
+ * Builds a report over one or more archived runs: the environment of each run (with a warning
+ * when they differ), then per operation a table of implementations x sizes (score +/- JMH
+ * error, ratio to the best at that size) and a chart of score against size (log x axis, error
+ * bars), then hasher throughput (bytes/ns against input length), insert-latency percentiles
+ * (latency.csv) and bytes per entry (memory.csv). Charts go to {@code charts/} in the output
+ * folder as PNG and SVG.
+ */
+public final class ReportBuilder {
+
+    /** The folder, inside the report folder, that holds the charts. */
+    public static final String CHARTS = "charts";
+
+    /** Metadata keys shown in the environment table, in this order, when any run has them. */
+    public static final List<String> ENV_KEYS = List.of("kind", "profile", "run_id", "start_utc", "end_utc",
+        "jdk_vendor", "jdk_version", "jvm_args", "os_name", "os_arch", "cpu_model", "cpu_flags", "cores",
+        "hasher_selected", "hasher_reason", "git_commit", "git_dirty", "jmh_version");
+
+    /** Columns that may tell the lines of one chart apart, in label order. */
+    private static final List<String> SERIES_COLUMNS =
+        List.of("impl", "hasher", "lookup_style", "key_kind", "distribution", "hit_ratio");
+
+    /** latency.csv percentile columns and the "one in N" each stands for (x axis of latency charts). */
+    private static final Map<String, Double> PERCENTILES = percentiles();
+
+    /** latency.csv's required columns. */
+    public static final List<String> LATENCY_COLUMNS =
+        List.of("impl", "size", "p50", "p99", "p999", "p9999", "max", "count", "unit");
+    /** memory.csv's required columns. */
+    public static final List<String> MEMORY_COLUMNS =
+        List.of("impl", "key_kind", "size", "bytes_total", "bytes_per_entry", "jol_mode");
+
+    private final List<Run> runs;
+    private final Path chartDir;
+    private final String machine;
+    private int chartCount;
+
+    /**
+     * One run's data.
+     *
+     * @param results the benchmark cells and metadata
+     * @param latency latency.csv rows (may be empty)
+     * @param memory  memory.csv rows (may be empty)
+     */
+    public record Run(RunResults results, List<Map<String, String>> latency, List<Map<String, String>> memory) {
+
+        /** Reads a run folder. */
+        public static Run read(Path dir) throws IOException {
+            return new Run(RunResults.read(dir), CsvRows.read(dir.resolve("latency.csv"), LATENCY_COLUMNS),
+                CsvRows.read(dir.resolve("memory.csv"), MEMORY_COLUMNS));
+        }
+    }
+
+    private ReportBuilder(List<Run> runs, Path outDir) {
+        this.runs = runs;
+        this.chartDir = outDir.resolve(CHARTS);
+        final List<RunResults> rr = runs.stream().map(Run::results).toList();
+        final boolean mixed = !Environment.differences(rr, Environment.MACHINE_KEYS).isEmpty();
+        final RunResults first = rr.get(0);
+        this.machine = mixed ? "mixed machines, see warning"
+            : first.meta("cpu_model") + ", " + first.meta("cores") + " cores, JDK " + first.meta("jdk_vendor")
+                + " " + first.meta("jdk_version");
+    }
+
+    /** Builds the blocks, writing the charts into {@code outDir/charts}. */
+    public static List<Block> build(List<Run> runs, Path outDir) throws IOException {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("a report needs at least one run folder");
+        }
+        Files.createDirectories(outDir.resolve(CHARTS));
+        return new ReportBuilder(runs, outDir).blocks();
+    }
+
+    private List<Block> blocks() throws IOException {
+        final List<Block> out = new ArrayList<>();
+        out.add(new Block.Heading(1, "hbench report"));
+        out.add(new Block.Paragraph("Runs: " + String.join(", ", runs.stream().map(r -> r.results().label()).toList())
+            + ". Scores are JMH's; +/- is JMH's 99.9 % confidence half-width; the ratio is to the best"
+            + " implementation at that size (1.00 = best; time modes: lower is better, throughput: higher)."));
+        environment(out);
+        operations(out);
+        hasherThroughput(out);
+        latency(out);
+        memory(out);
+        return out;
+    }
+
+    private void environment(List<Block> out) {
+        out.add(new Block.Heading(2, "Environment"));
+        final List<RunResults> rr = runs.stream().map(Run::results).toList();
+        final List<String> header = new ArrayList<>();
+        header.add("key");
+        rr.forEach(r -> header.add(r.label()));
+        final List<List<String>> rows = new ArrayList<>();
+        for (String k : ENV_KEYS) {
+            if (rr.stream().anyMatch(r -> !r.meta(k).isEmpty())) {
+                final List<String> row = new ArrayList<>();
+                row.add(k);
+                rr.forEach(r -> row.add(k.equals("cpu_flags") ? abbreviate(r.meta(k)) : r.meta(k)));
+                rows.add(row);
+            }
+        }
+        out.add(new Block.Table(header, rows));
+        final List<String> keys = new ArrayList<>(Environment.MACHINE_KEYS);
+        keys.addAll(Environment.CODE_KEYS);
+        final Map<String, Map<String, String>> diff = Environment.differences(rr, keys);
+        if (!diff.isEmpty()) {
+            final List<String> items = new ArrayList<>();
+            diff.forEach((k, v) -> items.add(k + " differs: " + v));
+            out.add(new Block.Warning("the runs' environments differ; differences between them may come from the"
+                + " environment, not the code", items));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    private record Point(String series, double size, Cell cell) {
+    }
+
+    private void operations(List<Block> out) throws IOException {
+        final Map<String, List<Cell>> cellsByGroup = new LinkedHashMap<>();
+        for (Run run : runs) {
+            for (Cell c : run.results().cells().values()) {
+                if (isHash(c) || Double.isNaN(size(c))) {
+                    continue;
+                }
+                cellsByGroup.computeIfAbsent(operation(c) + " (" + c.mode() + ", " + c.unit() + ")",
+                    k -> new ArrayList<>()).add(c);
+            }
+        }
+        if (cellsByGroup.isEmpty()) {
+            return;
+        }
+        out.add(new Block.Heading(2, "Results by operation"));
+        for (Map.Entry<String, List<Cell>> g : cellsByGroup.entrySet()) {
+            final List<Point> pts = points(g.getValue());
+            final Cell any = g.getValue().get(0);
+            out.add(new Block.Heading(3, g.getKey()));
+            out.add(table(pts, any.direction()));
+            final List<ChartWriter.Series> series = new ArrayList<>();
+            seriesOf(pts).forEach((name, list) -> series.add(new ChartWriter.Series(name,
+                list.stream().mapToDouble(Point::size).toArray(),
+                list.stream().mapToDouble(p -> p.cell().score()).toArray(),
+                list.stream().mapToDouble(p -> p.cell().errorOrZero()).toArray())));
+            final String title = operation(any) + " [" + any.mode() + "] | " + machine;
+            out.add(figure(ChartWriter.chart(title, "map size (entries, log scale)",
+                yTitle(any), series, true, false), "operation " + g.getKey() + " against map size; " + machine));
+        }
+    }
+
+    private static String yTitle(Cell c) {
+        return (c.direction() == Direction.LOWER_IS_BETTER ? "time per operation (" : "throughput (")
+            + c.unit() + ")";
+    }
+
+    private List<Point> points(List<Cell> cells) {
+        final List<String> labelCols = new ArrayList<>();
+        for (String col : SERIES_COLUMNS) {
+            if (cells.stream().map(c -> c.columns().getOrDefault(col, "")).distinct().count() > 1) {
+                labelCols.add(col);
+            }
+        }
+        if (labelCols.isEmpty()) {
+            labelCols.add("impl");
+        }
+        final boolean manyRuns = runs.size() > 1;
+        final List<Point> pts = new ArrayList<>();
+        final Set<String> seen = new LinkedHashSet<>();
+        boolean duplicates = false;
+        for (Cell c : cells) {
+            final String label = label(c, labelCols, manyRuns);
+            duplicates |= !seen.add(label + "@" + size(c));
+            pts.add(new Point(label, size(c), c));
+        }
+        if (duplicates) {
+            final List<Point> withParams = new ArrayList<>();
+            for (Point p : pts) {
+                withParams.add(new Point(p.series() + " " + p.cell().columns().getOrDefault("params", ""),
+                    p.size(), p.cell()));
+            }
+            return withParams;
+        }
+        return pts;
+    }
+
+    private String label(Cell c, List<String> cols, boolean manyRuns) {
+        final StringBuilder sb = new StringBuilder();
+        if (manyRuns) {
+            for (Run r : runs) {
+                if (r.results().cells().get(c.key()) == c) {
+                    sb.append(r.results().label()).append(": ");
+                }
+            }
+        }
+        final int prefix = sb.length();
+        for (String col : cols) {
+            final String v = c.columns().getOrDefault(col, "");
+            if (!v.isEmpty() && !v.equals("none")) {
+                sb.append(sb.length() == prefix ? "" : "/").append(v);
+            }
+        }
+        if (sb.length() == prefix) {
+            final String[] parts = c.benchmark().split("\\.");
+            sb.append(parts.length >= 2 ? parts[parts.length - 2] : c.benchmark());
+        }
+        return sb.toString();
+    }
+
+    private static Map<String, List<Point>> seriesOf(List<Point> pts) {
+        final Map<String, List<Point>> m = new LinkedHashMap<>();
+        for (Point p : pts) {
+            m.computeIfAbsent(p.series(), k -> new ArrayList<>()).add(p);
+        }
+        m.values().forEach(l -> l.sort((a, b) -> Double.compare(a.size(), b.size())));
+        return m;
+    }
+
+    private static Block.Table table(List<Point> pts, Direction dir) {
+        final TreeSet<Double> sizes = new TreeSet<>();
+        pts.forEach(p -> sizes.add(p.size()));
+        final Map<Double, Double> best = new LinkedHashMap<>();
+        for (Point p : pts) {
+            best.merge(p.size(), p.cell().score(), dir == Direction.LOWER_IS_BETTER ? Math::min : Math::max);
+        }
+        final List<String> header = new ArrayList<>();
+        header.add("implementation");
+        sizes.forEach(s -> header.add("size " + sizeText(s)));
+        final List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, List<Point>> e : seriesOf(pts).entrySet()) {
+            final List<String> row = new ArrayList<>();
+            row.add(e.getKey());
+            for (double s : sizes) {
+                final Point p = e.getValue().stream().filter(q -> q.size() == s).findFirst().orElse(null);
+                if (p == null) {
+                    row.add("");
+                    continue;
+                }
+                final double b = best.get(s);
+                final double ratio = dir == Direction.LOWER_IS_BETTER ? p.cell().score() / b : b / p.cell().score();
+                row.add(String.format(Locale.ROOT, "%.4g +/- %.2g (%.2fx)", p.cell().score(), p.cell().errorOrZero(),
+                    ratio));
+            }
+            rows.add(row);
+        }
+        return new Block.Table(header, rows);
+    }
+
+    private static String sizeText(double s) {
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
+    }
+
+    private void hasherThroughput(List<Block> out) throws IOException {
+        final Map<String, List<double[]>> bySeries = new LinkedHashMap<>();
+        for (Run run : runs) {
+            for (Cell c : run.results().cells().values()) {
+                final double len = inputLength(c);
+                if (!isHash(c) || Double.isNaN(len) || len <= 0) {
+                    continue;
+                }
+                final double bytesPerNs = c.direction() == Direction.LOWER_IS_BETTER
+                    ? len / (c.score() * BenchmarkExport.nanosPerUnitOp(c.unit()))
+                    : len * c.score() * BenchmarkExport.opsPerSecondFactor(c.unit()) / 1e9;
+                final String name = (runs.size() > 1 ? run.results().label() + ": " : "")
+                    + c.columns().getOrDefault("hasher", c.columns().getOrDefault("impl", "?")) + " "
+                    + operation(c);
+                bySeries.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {len, bytesPerNs});
+            }
+        }
+        if (bySeries.isEmpty()) {
+            return;
+        }
+        out.add(new Block.Heading(2, "Hasher throughput"));
+        final List<ChartWriter.Series> series = new ArrayList<>();
+        final List<List<String>> rows = new ArrayList<>();
+        bySeries.forEach((name, pts) -> {
+            pts.sort((a, b) -> Double.compare(a[0], b[0]));
+            series.add(new ChartWriter.Series(name, pts.stream().mapToDouble(p -> p[0]).toArray(),
+                pts.stream().mapToDouble(p -> p[1]).toArray(), null));
+            for (double[] p : pts) {
+                rows.add(List.of(name, sizeText(p[0]), String.format(Locale.ROOT, "%.3f", p[1])));
+            }
+        });
+        out.add(new Block.Table(List.of("hasher", "input length (bytes)", "bytes/ns"), rows));
+        out.add(figure(ChartWriter.chart("hasher throughput | " + machine, "input length (bytes, log scale)",
+            "throughput (bytes/ns)", series, true, false), "hasher throughput against input length; " + machine));
+    }
+
+    private void latency(List<Block> out) throws IOException {
+        final Map<String, List<String[]>> bySize = new LinkedHashMap<>();
+        final List<List<String>> rows = new ArrayList<>();
+        for (Run run : runs) {
+            for (Map<String, String> r : run.latency()) {
+                final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + implLabel(r);
+                final String sz = r.get("size");
+                rows.add(List.of(impl, sz, r.get("p50"), r.get("p99"), r.get("p999"), r.get("p9999"), r.get("max"),
+                    r.get("count"), r.get("unit")));
+                bySize.computeIfAbsent(sz, k -> new ArrayList<>()).add(new String[] {impl, r.get("unit"),
+                    r.get("p50"), r.get("p99"), r.get("p999"), r.get("p9999")});
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.add(new Block.Heading(2, "Insert latency"));
+        out.add(new Block.Table(List.of("implementation", "size", "p50", "p99", "p99.9", "p99.99", "max", "count",
+            "unit"), rows));
+        for (Map.Entry<String, List<String[]>> e : bySize.entrySet()) {
+            final List<ChartWriter.Series> series = new ArrayList<>();
+            String unit = "";
+            for (String[] r : e.getValue()) {
+                unit = r[1];
+                final double[] x = PERCENTILES.values().stream().mapToDouble(Double::doubleValue).toArray();
+                final double[] y = new double[x.length];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = Math.max(parse(r[2 + i]), Double.MIN_NORMAL);
+                }
+                series.add(new ChartWriter.Series(r[0], x, y, null));
+            }
+            out.add(figure(ChartWriter.chart("insert latency, " + e.getKey() + " entries | " + machine,
+                "percentile as one-in-N (2 = p50, 100 = p99, 1000 = p99.9, 10000 = p99.99; log)",
+                "insert latency (" + unit + ", log scale)", series, true, true),
+                "insert latency percentiles filling to " + e.getKey() + " entries; " + machine));
+        }
+    }
+
+    private void memory(List<Block> out) throws IOException {
+        final Map<String, Map<String, List<double[]>>> byKind = new LinkedHashMap<>();
+        final List<List<String>> rows = new ArrayList<>();
+        for (Run run : runs) {
+            for (Map<String, String> r : run.memory()) {
+                final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + implLabel(r);
+                rows.add(List.of(impl, r.get("key_kind"), r.get("size"), r.get("bytes_total"),
+                    r.get("bytes_per_entry"), r.get("jol_mode")));
+                byKind.computeIfAbsent(r.get("key_kind"), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(impl, k -> new ArrayList<>())
+                    .add(new double[] {CsvRows.number(r, "size"), CsvRows.number(r, "bytes_per_entry")});
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.add(new Block.Heading(2, "Memory"));
+        out.add(new Block.Table(List.of("implementation", "key kind", "size", "bytes total", "bytes/entry",
+            "JOL mode"), rows));
+        for (Map.Entry<String, Map<String, List<double[]>>> e : byKind.entrySet()) {
+            final List<ChartWriter.Series> series = new ArrayList<>();
+            e.getValue().forEach((impl, pts) -> {
+                pts.sort((a, b) -> Double.compare(a[0], b[0]));
+                series.add(new ChartWriter.Series(impl, pts.stream().mapToDouble(p -> p[0]).toArray(),
+                    pts.stream().mapToDouble(p -> p[1]).toArray(), null));
+            });
+            out.add(figure(ChartWriter.chart("bytes/entry, " + e.getKey() + " keys | " + machine,
+                "map size (entries, log scale)", "bytes per entry (JOL, whole object graph)", series, true, false),
+                "bytes per entry against map size, " + e.getKey() + " keys; " + machine));
+        }
+    }
+
+    /** impl, then hasher and lookup style when the row names them (latency.csv, memory.csv). */
+    private static String implLabel(Map<String, String> row) {
+        final StringBuilder sb = new StringBuilder(row.getOrDefault("impl", ""));
+        for (String col : List.of("hasher", "lookup_style")) {
+            final String v = row.getOrDefault(col, "");
+            if (!v.isEmpty() && !v.equals("none") && !sb.toString().contains(v)) {
+                sb.append('/').append(v);
+            }
+        }
+        return sb.toString();
+    }
+
+    private Block.Figure figure(org.knowm.xchart.XYChart chart, String caption) throws IOException {
+        final String base = String.format(Locale.ROOT, "chart-%02d", ++chartCount);
+        ChartWriter.save(chart, chartDir, base);
+        return new Block.Figure(CHARTS + "/" + base + ".png", CHARTS + "/" + base + ".svg", caption);
+    }
+
+    private static double parse(String s) {
+        try {
+            return Double.parseDouble(s.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String operation(Cell c) {
+        final String op = c.columns().getOrDefault("operation", "");
+        if (!op.isEmpty()) {
+            return op;
+        }
+        final String b = c.benchmark();
+        return b.substring(b.lastIndexOf('.') + 1);
+    }
+
+    /** Hasher benchmarks: operations named hash*, or any method of a HasherBench class but its baseline. */
+    private static boolean isHash(Cell c) {
+        final String op = operation(c).toLowerCase(Locale.ROOT);
+        return op.startsWith("hash")
+            || c.benchmark().toLowerCase(Locale.ROOT).contains("hasherbench") && !op.equals("baseline");
+    }
+
+    /** A hasher cell's input length in bytes: input_bytes (results.csv), else length (JMH param), else size. */
+    private static double inputLength(Cell c) {
+        for (String col : List.of("input_bytes", "length", "size")) {
+            final double v = CsvRows.number(c.columns(), col);
+            if (!Double.isNaN(v)) {
+                return v;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static double size(Cell c) {
+        return CsvRows.number(c.columns(), "size");
+    }
+
+    private static Map<String, Double> percentiles() {
+        final Map<String, Double> m = new LinkedHashMap<>();
+        m.put("p50", 2.0);
+        m.put("p99", 100.0);
+        m.put("p999", 1000.0);
+        m.put("p9999", 10000.0);
+        return m;
+    }
+}

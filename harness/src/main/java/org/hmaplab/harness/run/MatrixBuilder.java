@@ -135,6 +135,12 @@ public final class MatrixBuilder {
                     concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()), lengths, true,
                     kinds, 1 << 22, 3, kinds, sizes);
             }
+            case HASHERS -> {
+                return new Spec(List.of(), List.of(defaultHasher), List.of(),
+                    concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()),
+                    List.of(1, 2, 4, 8, 12, 16, 24, 32, 64, 256, 1024, 4096, 256 * 1024), true,
+                    List.of(), 0, 0, List.of(), List.of());
+            }
             default -> throw new IllegalArgumentException("profile " + profile);
         }
     }

@@ -15,7 +15,12 @@ public enum Profile {
     /** Nightly publication: the main comparisons at three sizes, under 60 minutes. */
     NIGHTLY("nightly", 2, 1000, 3, 1000, 1, "2g"),
     /** The whole matrix (hours to days; meant to be sharded with --shard). */
-    FULL("full", 3, 1000, 5, 1000, 2, "8g");
+    FULL("full", 3, 1000, 5, 1000, 2, "8g"),
+    /**
+     * Hasher speed only: every hasher and AES backend, hashLong and hashBytes at 13 lengths from 1 B
+     * to 256 KiB, about 11 minutes; 1 s of warm-up because C2 needs about 0.6 s for the Vector API code.
+     */
+    HASHERS("hashers", 1, 1000, 3, 500, 1, "512m");
 
     private final String label;
     private final int warmupIterations;

@@ -116,4 +116,18 @@ class MatrixBuilderTest {
         assertEquals(Set.of("xxh3", "none"), values(cells, "hasher"));
         assertEquals(Set.of("4096"), values(cells, "size"));
     }
+
+    @Test
+    void hashersProfileMeasuresEveryHasherAndAesBackendAndNoMap() {
+        List<Cell> cells = cells(Profile.HASHERS);
+        assertTrue(cells.stream()
+                .allMatch(c -> c.operation().startsWith("hash-") || c.operation().equals("baseline-hash")),
+            "only hasher cells");
+        for (String hasher : org.hmaplab.hash.Hashers.names()) {
+            assertTrue(cells.stream().anyMatch(c -> c.id().equals("hash-long hasher=" + hasher + " length=8")),
+                "hashLong of " + hasher);
+            assertTrue(cells.stream().anyMatch(c -> c.id().equals("hash-bytes hasher=" + hasher + " length=262144")),
+                "256 KiB of " + hasher);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.hmaplab.core.GoLoadFactorTable;
 import org.hmaplab.core.GoLongLongMap;
 import org.hmaplab.core.LookupStyle;
 import org.hmaplab.core.MapOptions;
@@ -36,18 +37,6 @@ import org.hmaplab.hash.Hashers;
  * Averaged over several tables with different seeds and keys.
  */
 public final class GoLoadFactorStudy implements Study {
-
-    /** Go's published table (map.go:31-40, go1.19.8): load factor, %overflow, bytes/entry, hitprobe, missprobe. */
-    static final double[][] GO_TABLE = {
-        {4.00, 2.13, 20.77, 3.00, 4.00},
-        {4.50, 4.05, 17.30, 3.25, 4.50},
-        {5.00, 6.85, 14.77, 3.50, 5.00},
-        {5.50, 10.55, 12.94, 3.75, 5.50},
-        {6.00, 15.27, 11.67, 4.00, 6.00},
-        {6.50, 20.90, 10.79, 4.25, 6.50},
-        {7.00, 27.14, 10.15, 4.50, 7.00},
-        {7.50, 34.03, 9.73, 4.75, 7.50},
-        {8.00, 41.10, 9.40, 5.00, 8.00}};
 
     /** Bucket bytes of map[int64]int64 (GO-MAP-SPEC 2.4). */
     static final int BUCKET_BYTES = 144;
@@ -130,7 +119,7 @@ public final class GoLoadFactorStudy implements Study {
         final List<List<?>> csv = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             final Row r = rows.get(i);
-            final double[] g = GO_TABLE[i];
+            final double[] g = GoLoadFactorTable.row(i);
             csv.add(List.of(f(r.loadFactor()), f(r.overflowPct()), f(g[1]), f(r.bytesPerEntry()), f(g[2]),
                 f(r.hitProbe()), f(g[3]), f(r.missProbe()), f(g[4]), f(r.genericMissSlots())));
         }
@@ -160,7 +149,7 @@ public final class GoLoadFactorStudy implements Study {
         double worst = 0;
         for (int i = 0; i < rows.size(); i++) {
             final Row r = rows.get(i);
-            final double[] g = GO_TABLE[i];
+            final double[] g = GoLoadFactorTable.row(i);
             final double[] diffs = {rel(r.overflowPct(), g[1]), rel(r.bytesPerEntry(), g[2]),
                 rel(r.hitProbe(), g[3]), rel(r.missProbe(), g[4])};
             for (double d : diffs) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hmaplab.hash.Hashers;
+import org.hmaplab.core.GoLoadFactorTable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -39,11 +40,11 @@ class GoLoadFactorStudyTest {
         int row = 0;
         while (m.find()) {
             for (int c = 0; c < 5; c++) {
-                assertEquals(Double.parseDouble(m.group(c + 1)), GoLoadFactorStudy.GO_TABLE[row][c], 1e-9,
+                assertEquals(Double.parseDouble(m.group(c + 1)), GoLoadFactorTable.row(row)[c], 1e-9,
                     "row " + row + " column " + c);
             }
             row++;
         }
-        assertEquals(GoLoadFactorStudy.GO_TABLE.length, row);
+        assertEquals(GoLoadFactorTable.ROWS, row);
     }
 }

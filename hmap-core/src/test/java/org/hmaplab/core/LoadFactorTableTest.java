@@ -21,8 +21,8 @@ class LoadFactorTableTest {
     @Test
     void goLoadFactorTableIsReproducedAtMaximumLoad() {
         SplittableRandom rnd = new SplittableRandom(1965);
-        for (int i = 0; i < GoLoadFactorTable.ROWS; i++) {
-            double[] row = GoLoadFactorTable.row(i);
+        for (int r = 0; r < GoLoadFactorTable.ROWS; r++) {
+            double[] row = GoLoadFactorTable.row(r);
             int num = (int) Math.round(row[0] * 2);
             int maxCount = num << (B - 1); // num * 2^B / 2: the most a table of 2^B buckets holds
             GoLongLongMap m = new GoLongLongMap(Fmix64Hasher.INSTANCE, rnd.nextLong(), maxCount,

@@ -3,7 +3,8 @@
 #
 # Order: a JAVA_HOME that already is a JDK >= 25; then the usual JVM folders
 # (/usr/lib/jvm, /usr/local/lib/jvm, /opt/java, /opt/jdk*, ~/.sdkman, ~/.jdks, macOS's
-# JavaVirtualMachines), newest first. Stops with one message saying what to install when none is found.
+# JavaVirtualMachines), newest first. HMAP_JDK_DIRS (colon-separated parent folders) replaces
+# that list. Stops with one message saying what to install when none is found.
 
 HMAP_MIN_JDK=25
 
@@ -29,10 +30,21 @@ hmap_find_jdk() {
       return 0
     fi
   fi
-  local best="" bestv=0 d
-  for d in /usr/lib/jvm/* /usr/local/lib/jvm/* /opt/java/* /opt/jdk* /usr/java/* \
-           "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* \
-           /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  local best="" bestv=0 d searched candidates=()
+  if [ -n "${HMAP_JDK_DIRS:-}" ]; then
+    local parent
+    IFS=: read -r -a parents <<< "$HMAP_JDK_DIRS"
+    for parent in "${parents[@]}"; do
+      candidates+=("$parent"/*)
+    done
+    searched="$HMAP_JDK_DIRS (HMAP_JDK_DIRS)"
+  else
+    candidates=(/usr/lib/jvm/* /usr/local/lib/jvm/* /opt/java/* /opt/jdk* /usr/java/*
+                "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*
+                /Library/Java/JavaVirtualMachines/*/Contents/Home)
+    searched="/usr/lib/jvm, /usr/local/lib/jvm, /opt, /usr/java, ~/.sdkman, ~/.jdks"
+  fi
+  for d in "${candidates[@]}"; do
     [ -d "$d" ] || continue
     v=$(hmap_jdk_feature "$d")
     if [ -n "$v" ] && [ "$v" -ge "$HMAP_MIN_JDK" ] && [ "$v" -gt "$bestv" ]; then
@@ -41,7 +53,7 @@ hmap_find_jdk() {
     fi
   done
   if [ -z "$best" ]; then
-    echo "hmap-testbed needs a JDK $HMAP_MIN_JDK or newer and found none (JAVA_HOME=${JAVA_HOME:-unset}; searched /usr/lib/jvm, /usr/local/lib/jvm, /opt, ~/.sdkman, ~/.jdks). Install one, e.g. 'apt-get install temurin-25-jdk' from the Adoptium repository or an Oracle/OpenJDK 25 build, then set JAVA_HOME to it." >&2
+    echo "hmap-testbed needs a JDK $HMAP_MIN_JDK or newer and found none (JAVA_HOME=${JAVA_HOME:-unset}; searched $searched). Install one, e.g. 'apt-get install temurin-25-jdk' from the Adoptium repository or an Oracle/OpenJDK 25 build, then set JAVA_HOME to it." >&2
     return 1
   fi
   export JAVA_HOME=$best

@@ -89,7 +89,9 @@ import org.hmaplab.hash.Hashers;
  * hash at all (§7.5). {@link LookupStyle#SWAR} (ours, not Go's) matches the bucket's tophash long
  * against the wanted byte with the has-zero-byte trick on {@code word ^ broadcast(top)}, verifies
  * each candidate byte (the trick has false positives above a real match) and its key, and stops
- * after a bucket whose word contains a zero (emptyRest) byte. Inserts and deletes search as the
+ * after a bucket whose word contains a zero (emptyRest) byte. Inserts, in every style, find the
+ * key, the insert slot (first byte &le; emptyOne) and the chain's end a tophash word at a time with the
+ * same tricks: the same slots Go's byte-by-byte loop finds, fewer branches. Deletes search as the
  * generic path does. All three give the same results. For {@link #stats()}: "slots examined" is
  * the number of slots whose tophash is read (GENERIC, up to the hit or the emptyRest stop), whose
  * key is compared (FAST64: all slots up to the hit, all slots of the chain on a miss), or which
@@ -208,6 +210,8 @@ public final class GoLongLongMap {
     private static final long FAST_RANDOM_SALT = 0x6A09E667F3BCC909L;
     /** 0x01 in every byte: SWAR broadcast and borrow constant. */
     private static final long LOW_BITS = 0x0101010101010101L;
+    /** 0x02 in every byte: SWAR "byte below 2" (emptyRest or emptyOne: a free slot) borrow constant. */
+    private static final long FREE_BELOW = (EMPTY_ONE + 1) * LOW_BITS;
     /** 0x80 in every byte: SWAR zero-byte flags. */
     private static final long HIGH_BITS = 0x8080808080808080L;
     /** Number of tophash values a live slot can hold (5..255), for the SWAR miss estimate. */
@@ -659,28 +663,36 @@ public final class GoLongLongMap {
             long[] foundPage = null;
             int found = -1;
             int b = bucket;
+            // Go's slot-by-slot search (§8.3), done a word at a time: the key can only be in a slot whose
+            // byte equals top, the insert slot is the first byte <= emptyOne, and a chain ends at the
+            // first bucket with an emptyRest byte (nothing but emptyRest follows it).
+            final long pattern = top * LOW_BITS;
             search:
             while (true) {
                 final long[] page = pages[b >>> pageShift];
                 final int base = (b & pageMask) * BUCKET_LONGS;
-                long w = page[base];
-                for (int i = 0; i < BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
-                    final int h = (int) w & BYTE_MASK;
-                    if (h != top) {
-                        if (h <= EMPTY_ONE && insertBucket < 0) {
-                            insertBucket = b;
-                            insertSlot = i;
-                        }
-                        if (h == EMPTY_REST) {
-                            break search;
-                        }
-                        continue;
-                    }
-                    if (page[base + KEYS_AT + i] == key) {
+                final long w = page[base];
+                final long x = w ^ pattern;
+                long m = (x - LOW_BITS) & ~x & HIGH_BITS;
+                while (m != 0) {
+                    final int shift = Long.numberOfTrailingZeros(m) & ~7;
+                    final int at = base + KEYS_AT + (shift >>> 3);
+                    if (((w >>> shift) & BYTE_MASK) == top && page[at] == key) {
                         foundPage = page;
-                        found = base + KEYS_AT + i;
+                        found = at;
                         break search;
                     }
+                    m &= m - 1;
+                }
+                if (insertBucket < 0) {
+                    final long free = (w - FREE_BELOW) & ~w & HIGH_BITS; // lowest flag exact: first byte < 2
+                    if (free != 0) {
+                        insertBucket = b;
+                        insertSlot = Long.numberOfTrailingZeros(free) >>> 3;
+                    }
+                }
+                if (((w - LOW_BITS) & ~w & HIGH_BITS) != 0) {
+                    break; // an emptyRest byte: the chain ends here
                 }
                 last = b;
                 b = (int) page[base + LINK_AT];

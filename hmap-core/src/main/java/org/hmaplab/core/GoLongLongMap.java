@@ -32,15 +32,26 @@ import org.hmaplab.hash.Hashers;
  * bucket {@code hash & (2^B - 1)} (§3.8). Each slot has a tophash byte: the top byte of the
  * hash, raised by 5 when below 5, because the codes 0..4 are slot states: emptyRest (this slot and
  * all after it in the chain are empty), emptyOne, evacuatedX, evacuatedY, evacuatedEmpty (§1.5,
- * §3.7). Storage is one flat {@code long[]}, no per-entry objects, with Go's own bucket layout
+ * §3.7). Storage is plain {@code long[]}s, no per-entry objects, with Go's own bucket layout
  * for {@code map[int64]int64} (§2.3, §2.4: 144 bytes): 18 longs per bucket, first the 8 tophash
  * bytes as ONE long (slot i in byte i, little-endian; also the word the SWAR lookup matches), then
  * the 8 keys, then the 8 values, then the overflow link (the index of the next bucket of the
  * chain; 0 = none, since bucket 0 is a main bucket and never an overflow bucket). A lookup thus
  * reads one contiguous 144-byte block per bucket.</li>
+ * <li><b>Pages (ours, not Go's; {@link MapOptions#paged()}, on by default).</b> Buckets are numbered
+ * as in one array (main buckets, then overflow buckets), but stored in pages of 2^10 buckets
+ * (147,456 bytes). Page 0 comes with the array; every other page is allocated on its first write
+ * (an insert, an evacuation into X or Y, an evacuation mark) and reads as empty buckets until then.
+ * Go allocates and clears the whole new array in hashGrow; so does the JVM for a Java array, and
+ * at 4M entries that is 151 MB in one insert. Paged, a growth costs at most a few pages per write
+ * (each write evacuates at most 2 old buckets into at most 4 pages). Unpaged, each array is one
+ * page of any length. Structure, growth timing and every observable are identical in both
+ * layouts (tested slot by slot); only where the bytes live differs. A lookup locates a bucket as
+ * {@code pages[n >>> 10][(n & 1023) * 18]}, one more load than a flat array.</li>
  * <li><b>Overflow.</b> When a chain is full, an overflow bucket is taken from a region after the
  * main buckets, preallocated with 2^(B-4) buckets for B &ge; 4 (Go's rule before size-class
- * rounding, §2.6, a memory detail) and doubled when exhausted; {@code noverflow} counts every
+ * rounding, §2.6, a memory detail) and doubled when exhausted (paged with B &ge; 10: overflow pages
+ * are allocated one at a time when needed, a memory detail too); {@code noverflow} counts every
  * chained overflow bucket as Go does: exactly for B &lt; 16, with probability 1/2^(B-15) from
  * B = 16 (§4.5), as a 16-bit counter that wraps like Go's uint16.</li>
  * <li><b>Growth</b> starts only on the insert of a new key into a map that is not growing (§4.3,
@@ -78,7 +89,9 @@ import org.hmaplab.hash.Hashers;
  * hash at all (§7.5). {@link LookupStyle#SWAR} (ours, not Go's) matches the bucket's tophash long
  * against the wanted byte with the has-zero-byte trick on {@code word ^ broadcast(top)}, verifies
  * each candidate byte (the trick has false positives above a real match) and its key, and stops
- * after a bucket whose word contains a zero (emptyRest) byte. Inserts and deletes search as the
+ * after a bucket whose word contains a zero (emptyRest) byte. Inserts, in every style, find the
+ * key, the insert slot (first byte &le; emptyOne) and the chain's end a tophash word at a time with the
+ * same tricks: the same slots Go's byte-by-byte loop finds, fewer branches. Deletes search as the
  * generic path does. All three give the same results. For {@link #stats()}: "slots examined" is
  * the number of slots whose tophash is read (GENERIC, up to the hit or the emptyRest stop), whose
  * key is compared (FAST64: all slots up to the hit, all slots of the chain on a miss), or which
@@ -107,7 +120,7 @@ import org.hmaplab.hash.Hashers;
  * <tr><td>nevacuate</td><td>nevacuate</td></tr>
  * <tr><td>extra.overflow, extra.nextOverflow</td><td>the overflow region of a Table,
  * Table.nextFree</td></tr>
- * <tr><td>bmap (144 bytes)</td><td>18 longs of Table.data: tophash word, 8 keys, 8 values,
+ * <tr><td>bmap (144 bytes)</td><td>18 longs of a Table page: tophash word, 8 keys, 8 values,
  * overflow link</td></tr>
  * <tr><td>fastrand()</td><td>nextRandom() (per map, splitmix64)</td></tr>
  * <tr><td>hiter</td><td>{@link Iterator}</td></tr>
@@ -149,8 +162,10 @@ import org.hmaplab.hash.Hashers;
  * the table with this map at B = 13 (random keys, FAST64 probe counts), for example at 6.5:
  * %overflow 20.69, bytes/entry 10.75, hitprobe 4.24, missprobe 6.5.
  *
- * <p>Limits: B &le; {@link #MAX_B} (2^B buckets of 18 longs must fit one Java array); a larger size
- * hint is an IllegalArgumentException, a growth beyond it an IllegalStateException.
+ * <p>Limits: B &le; {@link #MAX_B} (unpaged, 2^B buckets of 18 longs must fit one Java array; the same
+ * limit holds paged, where main and overflow buckets together must stay below 2^28 so that a slot
+ * reference {@code bucket << 3 | slot} fits an int); a larger size hint is an
+ * IllegalArgumentException, a growth beyond it an IllegalStateException.
  *
  * <p>Not thread-safe.
  */
@@ -159,6 +174,17 @@ public final class GoLongLongMap {
     private static final int HASH_WRITING = 4;
     /** Longs per bucket: Go's 144-byte bucket of map[int64]int64 (§2.4): tophash word, 8 keys, 8 values, link. */
     static final int BUCKET_LONGS = 18;
+    /** Buckets per page of a paged table: 2^10 buckets = 147,456 bytes, allocated (and zeroed) at once. */
+    static final int PAGE_SHIFT = 10;
+    /** Page shift of an unpaged table: every bucket index is below 2^31, so one page holds them all. */
+    static final int FLAT_PAGE_SHIFT = 31;
+    /** The unallocated page of a paged table: all zero (empty buckets, no links), shared, never written. */
+    private static final long[] EMPTY_PAGE = new long[(1 << PAGE_SHIFT) * BUCKET_LONGS];
+    /** Slot references are {@code bucket << SLOT_BITS | slot}. */
+    private static final int SLOT_BITS = 3;
+    private static final int SLOT_MASK = BUCKET_SIZE - 1;
+    /** Bucket indices (main and overflow) must stay below this so that a slot reference fits an int. */
+    private static final int MAX_BUCKETS = 1 << (Integer.SIZE - 1 - SLOT_BITS);
     /** Offset of the first key in a bucket (map.go dataOffset = 8 bytes). */
     private static final int KEYS_AT = 1;
     /** Offset of the overflow link, the last word of a bucket. */
@@ -184,6 +210,8 @@ public final class GoLongLongMap {
     private static final long FAST_RANDOM_SALT = 0x6A09E667F3BCC909L;
     /** 0x01 in every byte: SWAR broadcast and borrow constant. */
     private static final long LOW_BITS = 0x0101010101010101L;
+    /** 0x02 in every byte: SWAR "byte below 2" (emptyRest or emptyOne: a free slot) borrow constant. */
+    private static final long FREE_BELOW = (EMPTY_ONE + 1) * LOW_BITS;
     /** 0x80 in every byte: SWAR zero-byte flags. */
     private static final long HIGH_BITS = 0x8080808080808080L;
     /** Number of tophash values a live slot can hold (5..255), for the SWAR miss estimate. */
@@ -271,6 +299,18 @@ public final class GoLongLongMap {
      * gives B = 0, as in Go; a hint needing B &gt; {@link #MAX_B} is an IllegalArgumentException.
      */
     public GoLongLongMap(Hasher hasher, LongSupplier seeds, int hint, MapOptions options) {
+        this(hasher, seeds, hint, options, options.paged() ? PAGE_SHIFT : FLAT_PAGE_SHIFT);
+    }
+
+    /**
+     * Tests: a map whose pages hold 2^pageShift buckets (1..{@link #PAGE_SHIFT}), so that small maps
+     * cross page boundaries; {@code options.paged()} is ignored.
+     */
+    GoLongLongMap(Hasher hasher, LongSupplier seeds, int hint, MapOptions options, int pageShift) {
+        if (pageShift != FLAT_PAGE_SHIFT && (pageShift < 1 || pageShift > PAGE_SHIFT)) {
+            throw new IllegalArgumentException("page shift " + pageShift + " is not allowed: 1.." + PAGE_SHIFT
+                + " or " + FLAT_PAGE_SHIFT + " (unpaged)");
+        }
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.seeds = Objects.requireNonNull(seeds, "seeds");
         Objects.requireNonNull(options, "options");
@@ -284,7 +324,7 @@ public final class GoLongLongMap {
         }
         this.seed = seeds.getAsLong();
         this.randomState = seed ^ FAST_RANDOM_SALT;
-        this.buckets = new Table(b);
+        this.buckets = new Table(b, pageShift);
         if (options.hotKeyCache()) {
             hotKeys = new long[HOT_CACHE_SIZE];
             hotSlots = new int[HOT_CACHE_SIZE];
@@ -321,14 +361,111 @@ public final class GoLongLongMap {
         if ((int) WRITING.getOpaque(this) != 0) {
             throw misuse(GoMapRules.CONCURRENT_READ_WRITE);
         }
+        if (hotKeys != null || oldbuckets != null) {
+            return slowGet(key, missing);
+        }
+        // Not growing, no cache: the probe returns the value itself, read from the page it has at hand.
+        final Table t = buckets;
+        final int st = style;
+        if (st == FAST64) {
+            return valueFast(t, t.mask == 0 ? 0 : (int) hasher.hashLong(key, seed) & t.mask, key, missing);
+        }
+        final long hash = hasher.hashLong(key, seed);
+        if (st == GENERIC) {
+            return valueGeneric(t, (int) hash & t.mask, GoMapRules.tophash(hash), key, missing);
+        }
+        return valueSwar(t, (int) hash & t.mask, GoMapRules.tophash(hash), key, missing);
+    }
+
+    /** get during a growth or with the hot-key cache: through find() and slot references. */
+    private long slowGet(long key, long missing) {
         if (hotKeys != null) {
             return cachedGet(key, missing);
         }
-        final int idx = find(key);
-        if (idx >= 0) {
-            return buckets.data[idx + VALUE_DELTA];
+        final int ref = find(key);
+        if (ref >= 0) {
+            return buckets.valueAtRef(ref);
         }
-        return idx == MISSING ? missing : oldbuckets.data[-idx - 1 + VALUE_DELTA];
+        return ref == MISSING ? missing : oldbuckets.valueAtRef(-ref - 1);
+    }
+
+    /** {@link #probeGeneric} returning the value of the key, or {@code missing}. */
+    private static long valueGeneric(Table t, int bucket, int top, long key, long missing) {
+        final long[][] pages = t.pages;
+        final int pageShift = t.pageShift;
+        final int pageMask = t.pageMask;
+        int b = bucket;
+        while (true) {
+            final long[] page = pages[b >>> pageShift];
+            final int base = (b & pageMask) * BUCKET_LONGS;
+            long w = page[base];
+            for (int i = KEYS_AT; i <= BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
+                final int h = (int) w & BYTE_MASK;
+                if (h == top) {
+                    if (page[base + i] == key) {
+                        return page[base + i + VALUE_DELTA];
+                    }
+                } else if (h == EMPTY_REST) {
+                    return missing;
+                }
+            }
+            b = (int) page[base + LINK_AT];
+            if (b == 0) {
+                return missing;
+            }
+        }
+    }
+
+    /** {@link #probeFast} returning the value of the key, or {@code missing}. */
+    private static long valueFast(Table t, int bucket, long key, long missing) {
+        final long[][] pages = t.pages;
+        final int pageShift = t.pageShift;
+        final int pageMask = t.pageMask;
+        int b = bucket;
+        while (true) {
+            final long[] page = pages[b >>> pageShift];
+            final int base = (b & pageMask) * BUCKET_LONGS;
+            for (int i = 0; i < BUCKET_SIZE; i++) {
+                if (page[base + KEYS_AT + i] == key && ((page[base] >>> (i << 3)) & BYTE_MASK) > EMPTY_ONE) {
+                    return page[base + KEYS_AT + i + VALUE_DELTA];
+                }
+            }
+            b = (int) page[base + LINK_AT];
+            if (b == 0) {
+                return missing;
+            }
+        }
+    }
+
+    /** {@link #probeSwar} returning the value of the key, or {@code missing}. */
+    private static long valueSwar(Table t, int bucket, int top, long key, long missing) {
+        final long[][] pages = t.pages;
+        final int pageShift = t.pageShift;
+        final int pageMask = t.pageMask;
+        final long pattern = top * LOW_BITS;
+        int b = bucket;
+        while (true) {
+            final long[] page = pages[b >>> pageShift];
+            final int base = (b & pageMask) * BUCKET_LONGS;
+            final long w = page[base];
+            final long x = w ^ pattern;
+            long m = (x - LOW_BITS) & ~x & HIGH_BITS;
+            while (m != 0) {
+                final int shift = Long.numberOfTrailingZeros(m) & ~7;
+                final int at = base + KEYS_AT + (shift >>> 3);
+                if (((w >>> shift) & BYTE_MASK) == top && page[at] == key) {
+                    return page[at + VALUE_DELTA];
+                }
+                m &= m - 1;
+            }
+            if (((w - LOW_BITS) & ~w & HIGH_BITS) != 0) {
+                return missing; // an emptyRest byte: nothing follows in this chain
+            }
+            b = (int) page[base + LINK_AT];
+            if (b == 0) {
+                return missing;
+            }
+        }
     }
 
     /** Whether {@code key} is present (mapaccess2, §7). */
@@ -351,16 +488,16 @@ public final class GoLongLongMap {
     private long cachedGet(long key, long missing) {
         final int ci = cacheIndex(key);
         if (hotKeys[ci] == key && hotStamps[ci] == version) {
-            return buckets.data[hotSlots[ci] + VALUE_DELTA];
+            return buckets.valueAtRef(hotSlots[ci]);
         }
-        final int idx = find(key);
-        if (idx >= 0) {
+        final int ref = find(key);
+        if (ref >= 0) {
             hotKeys[ci] = key;
-            hotSlots[ci] = idx;
+            hotSlots[ci] = ref;
             hotStamps[ci] = version;
-            return buckets.data[idx + VALUE_DELTA];
+            return buckets.valueAtRef(ref);
         }
-        return idx == MISSING ? missing : oldbuckets.data[-idx - 1 + VALUE_DELTA];
+        return ref == MISSING ? missing : oldbuckets.valueAtRef(-ref - 1);
     }
 
     private static int cacheIndex(long key) {
@@ -368,15 +505,16 @@ public final class GoLongLongMap {
     }
 
     /**
-     * The position of {@code key} under the map's lookup style: an index of the key in the current
-     * array's data (&ge; 0), -(index + 1) for the old array, or MISSING. Never moves data.
+     * The position of {@code key} under the map's lookup style: a slot reference
+     * ({@code bucket << 3 | slot}) in the current array (&ge; 0), -(reference + 1) for the old
+     * array, or MISSING. Never moves data.
      */
     private int find(long key) {
         final Table t = buckets;
         final int st = style;
         if (st == FAST64 && t.mask == 0) {
             // FAST64 with B == 0: no hashing at all (fast64:24-26); a map at B == 0 is never growing.
-            return probeFast(t.data, 0, key);
+            return probeFast(t, 0, key);
         }
         final long hash = hasher.hashLong(key, seed);
         if (oldbuckets != null) {
@@ -387,95 +525,107 @@ public final class GoLongLongMap {
         }
         final int bucket = (int) hash & t.mask;
         if (st == GENERIC) {
-            return probeGeneric(t.data, bucket, GoMapRules.tophash(hash), key);
+            return probeGeneric(t, bucket, GoMapRules.tophash(hash), key);
         } else if (st == FAST64) {
-            return probeFast(t.data, bucket, key);
+            return probeFast(t, bucket, key);
         }
-        return probeSwar(t.data, bucket, GoMapRules.tophash(hash), key);
+        return probeSwar(t, bucket, GoMapRules.tophash(hash), key);
     }
 
     /** §7.3: search the old bucket while it is not evacuated; SEARCH_NEW when it is. */
     private int findInOld(long hash, long key) {
         final Table o = oldbuckets;
         final int ob = (int) hash & o.mask;
-        if (evacuated(o.data, ob)) {
+        if (o.evacuated(ob)) {
             return SEARCH_NEW;
         }
         final int r;
         if (style == GENERIC) {
-            r = probeGeneric(o.data, ob, GoMapRules.tophash(hash), key);
+            r = probeGeneric(o, ob, GoMapRules.tophash(hash), key);
         } else if (style == FAST64) {
-            r = probeFast(o.data, ob, key);
+            r = probeFast(o, ob, key);
         } else {
-            r = probeSwar(o.data, ob, GoMapRules.tophash(hash), key);
+            r = probeSwar(o, ob, GoMapRules.tophash(hash), key);
         }
         return r == MISSING ? MISSING : -r - 1;
     }
 
     /** §7.4: tophash filter in chain order, stop at emptyRest. */
-    private static int probeGeneric(long[] data, int bucket, int top, long key) {
-        int base = bucket * BUCKET_LONGS;
+    private static int probeGeneric(Table t, int bucket, int top, long key) {
+        final long[][] pages = t.pages;
+        final int pageShift = t.pageShift;
+        final int pageMask = t.pageMask;
+        int b = bucket;
         while (true) {
-            long w = data[base];
-            for (int i = KEYS_AT; i <= BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
+            final long[] page = pages[b >>> pageShift];
+            final int base = (b & pageMask) * BUCKET_LONGS;
+            long w = page[base];
+            for (int i = 0; i < BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
                 final int h = (int) w & BYTE_MASK;
                 if (h == top) {
-                    if (data[base + i] == key) {
-                        return base + i;
+                    if (page[base + KEYS_AT + i] == key) {
+                        return b << SLOT_BITS | i;
                     }
                 } else if (h == EMPTY_REST) {
                     return MISSING;
                 }
             }
-            final int next = (int) data[base + LINK_AT];
-            if (next == 0) {
+            b = (int) page[base + LINK_AT];
+            if (b == 0) {
                 return MISSING;
             }
-            base = next * BUCKET_LONGS;
         }
     }
 
     /** §7.5 fast64: key first, then !isEmpty; no tophash compare, no emptyRest exit. */
-    private static int probeFast(long[] data, int bucket, long key) {
-        int base = bucket * BUCKET_LONGS;
+    private static int probeFast(Table t, int bucket, long key) {
+        final long[][] pages = t.pages;
+        final int pageShift = t.pageShift;
+        final int pageMask = t.pageMask;
+        int b = bucket;
         while (true) {
+            final long[] page = pages[b >>> pageShift];
+            final int base = (b & pageMask) * BUCKET_LONGS;
             for (int i = 0; i < BUCKET_SIZE; i++) {
-                if (data[base + KEYS_AT + i] == key && ((data[base] >>> (i << 3)) & BYTE_MASK) > EMPTY_ONE) {
-                    return base + KEYS_AT + i;
+                if (page[base + KEYS_AT + i] == key && ((page[base] >>> (i << 3)) & BYTE_MASK) > EMPTY_ONE) {
+                    return b << SLOT_BITS | i;
                 }
             }
-            final int next = (int) data[base + LINK_AT];
-            if (next == 0) {
+            b = (int) page[base + LINK_AT];
+            if (b == 0) {
                 return MISSING;
             }
-            base = next * BUCKET_LONGS;
         }
     }
 
     /** Ours: all 8 tophash bytes matched at once; candidates verified; stop after a word with emptyRest. */
-    private static int probeSwar(long[] data, int bucket, int top, long key) {
+    private static int probeSwar(Table t, int bucket, int top, long key) {
+        final long[][] pages = t.pages;
+        final int pageShift = t.pageShift;
+        final int pageMask = t.pageMask;
         final long pattern = top * LOW_BITS;
-        int base = bucket * BUCKET_LONGS;
+        int b = bucket;
         while (true) {
-            final long w = data[base];
+            final long[] page = pages[b >>> pageShift];
+            final int base = (b & pageMask) * BUCKET_LONGS;
+            final long w = page[base];
             final long x = w ^ pattern;
             long m = (x - LOW_BITS) & ~x & HIGH_BITS;
             while (m != 0) {
                 final int shift = Long.numberOfTrailingZeros(m) & ~7;
-                final int idx = base + KEYS_AT + (shift >>> 3);
-                if (((w >>> shift) & BYTE_MASK) == top && data[idx] == key) {
-                    return idx;
+                final int slot = shift >>> 3;
+                if (((w >>> shift) & BYTE_MASK) == top && page[base + KEYS_AT + slot] == key) {
+                    return b << SLOT_BITS | slot;
                 }
                 m &= m - 1;
             }
             if (((w - LOW_BITS) & ~w & HIGH_BITS) != 0) {
                 return MISSING; // an emptyRest byte: nothing follows in this chain
             }
-            final int next = (int) data[base + LINK_AT];
-            if (next == 0) {
+            b = (int) page[base + LINK_AT];
+            if (b == 0) {
                 return MISSING;
             }
-            base = next * BUCKET_LONGS;
         }
     }
 
@@ -503,43 +653,56 @@ public final class GoLongLongMap {
                 growWork((int) hash & buckets.mask);
             }
             final Table t = buckets;
-            final long[] data = t.data;
+            final long[][] pages = t.pages;
+            final int pageShift = t.pageShift;
+            final int pageMask = t.pageMask;
             final int bucket = (int) hash & t.mask;
             int insertBucket = -1;
             int insertSlot = 0;
             int last = bucket;
+            long[] foundPage = null;
             int found = -1;
             int b = bucket;
+            // Go's slot-by-slot search (§8.3), done a word at a time: the key can only be in a slot whose
+            // byte equals top, the insert slot is the first byte <= emptyOne, and a chain ends at the
+            // first bucket with an emptyRest byte (nothing but emptyRest follows it).
+            final long pattern = top * LOW_BITS;
             search:
             while (true) {
-                final int base = b * BUCKET_LONGS;
-                long w = data[base];
-                for (int i = 0; i < BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
-                    final int h = (int) w & BYTE_MASK;
-                    if (h != top) {
-                        if (h <= EMPTY_ONE && insertBucket < 0) {
-                            insertBucket = b;
-                            insertSlot = i;
-                        }
-                        if (h == EMPTY_REST) {
-                            break search;
-                        }
-                        continue;
-                    }
-                    if (data[base + KEYS_AT + i] == key) {
-                        found = base + KEYS_AT + i;
+                final long[] page = pages[b >>> pageShift];
+                final int base = (b & pageMask) * BUCKET_LONGS;
+                final long w = page[base];
+                final long x = w ^ pattern;
+                long m = (x - LOW_BITS) & ~x & HIGH_BITS;
+                while (m != 0) {
+                    final int shift = Long.numberOfTrailingZeros(m) & ~7;
+                    final int at = base + KEYS_AT + (shift >>> 3);
+                    if (((w >>> shift) & BYTE_MASK) == top && page[at] == key) {
+                        foundPage = page;
+                        found = at;
                         break search;
                     }
+                    m &= m - 1;
+                }
+                if (insertBucket < 0) {
+                    final long free = (w - FREE_BELOW) & ~w & HIGH_BITS; // lowest flag exact: first byte < 2
+                    if (free != 0) {
+                        insertBucket = b;
+                        insertSlot = Long.numberOfTrailingZeros(free) >>> 3;
+                    }
+                }
+                if (((w - LOW_BITS) & ~w & HIGH_BITS) != 0) {
+                    break; // an emptyRest byte: the chain ends here
                 }
                 last = b;
-                b = (int) data[base + LINK_AT];
+                b = (int) page[base + LINK_AT];
                 if (b == 0) {
                     break;
                 }
             }
-            if (found >= 0) {
-                previous = data[found + VALUE_DELTA];
-                data[found + VALUE_DELTA] = value;
+            if (foundPage != null) {
+                previous = foundPage[found + VALUE_DELTA];
+                foundPage[found + VALUE_DELTA] = value;
                 break;
             }
             if (oldbuckets == null && (GoMapRules.overLoadFactor(count + 1, t.b, loadFactorNum, loadFactorDen)
@@ -574,15 +737,18 @@ public final class GoLongLongMap {
             growWork((int) hash & buckets.mask);
         }
         final Table t = buckets;
-        final long[] data = t.data;
+        final long[][] pages = t.pages;
+        final int pageShift = t.pageShift;
+        final int pageMask = t.pageMask;
         final int bucket = (int) hash & t.mask;
         final int top = GoMapRules.tophash(hash);
         long removed = missing;
         int b = bucket;
         search:
         do {
-            final int base = b * BUCKET_LONGS;
-            long w = data[base];
+            final long[] page = pages[b >>> pageShift];
+            final int base = (b & pageMask) * BUCKET_LONGS;
+            long w = page[base];
             for (int i = 0; i < BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
                 final int h = (int) w & BYTE_MASK;
                 if (h != top) {
@@ -591,11 +757,11 @@ public final class GoLongLongMap {
                     }
                     continue;
                 }
-                if (data[base + KEYS_AT + i] != key) {
+                if (page[base + KEYS_AT + i] != key) {
                     continue;
                 }
-                removed = data[base + KEYS_AT + i + VALUE_DELTA];
-                deleteSlot(data, bucket, b, i);
+                removed = page[base + KEYS_AT + i + VALUE_DELTA];
+                deleteSlot(t, bucket, b, i);
                 count--;
                 version++;
                 if (count == 0) {
@@ -603,41 +769,41 @@ public final class GoLongLongMap {
                 }
                 break search;
             }
-            b = (int) data[base + LINK_AT];
+            b = (int) page[base + LINK_AT];
         } while (b != 0);
         endWrite();
         return removed;
     }
 
     /** §9.4-9.5: mark emptyOne, and walk back to emptyRest when the slot ends its chain. */
-    private static void deleteSlot(long[] data, int head, int bucket, int slot) {
-        setTop(data, bucket, slot, EMPTY_ONE);
+    private static void deleteSlot(Table t, int head, int bucket, int slot) {
+        t.setTop(bucket, slot, EMPTY_ONE);
         if (slot == BUCKET_SIZE - 1) {
-            final int next = link(data, bucket);
-            if (next != 0 && topAt(data, next, 0) != EMPTY_REST) {
+            final int next = t.link(bucket);
+            if (next != 0 && t.top(next, 0) != EMPTY_REST) {
                 return;
             }
-        } else if (topAt(data, bucket, slot + 1) != EMPTY_REST) {
+        } else if (t.top(bucket, slot + 1) != EMPTY_REST) {
             return;
         }
         int b = bucket;
         int i = slot;
         while (true) {
-            setTop(data, b, i, EMPTY_REST);
+            t.setTop(b, i, EMPTY_REST);
             if (i == 0) {
                 if (b == head) {
                     break;
                 }
                 final int c = b;
                 b = head;
-                while (link(data, b) != c) {
-                    b = link(data, b);
+                while (t.link(b) != c) {
+                    b = t.link(b);
                 }
                 i = BUCKET_SIZE - 1;
             } else {
                 i--;
             }
-            if (topAt(data, b, i) != EMPTY_ONE) {
+            if (t.top(b, i) != EMPTY_ONE) {
                 break;
             }
         }
@@ -701,7 +867,7 @@ public final class GoLongLongMap {
             sameSizeGrowths++;
         }
         oldbuckets = old;
-        buckets = new Table(bigger ? old.b + 1 : old.b);
+        buckets = new Table(bigger ? old.b + 1 : old.b, old.pageShift);
         nevacuate = 0;
         noverflow = 0;
         version++;
@@ -717,18 +883,23 @@ public final class GoLongLongMap {
 
     /** §6.3: move old bucket {@code ob}'s chain to X (and Y in a doubling growth), marking the old slots. */
     private void evacuate(int ob) {
-        final long[] od = oldbuckets.data;
-        final int newbit = oldbuckets.mask + 1;
-        if (!evacuated(od, ob)) {
+        final Table o = oldbuckets;
+        final int newbit = o.mask + 1;
+        if (!o.evacuated(ob)) {
             final Table n = buckets;
             final boolean doubling = !sameSizeGrow;
+            final int pageShift = o.pageShift;
+            final int pageMask = o.pageMask;
             int xBucket = ob;
             int xi = 0;
             int yBucket = ob + newbit;
             int yi = 0;
-            int base = ob * BUCKET_LONGS;
+            int b = ob;
             while (true) {
-                final long w = od[base];
+                // The marks are written below: the head's page may still be the shared empty page.
+                final long[] page = b == ob ? o.writablePage(b) : o.pages[b >>> pageShift];
+                final int base = (b & pageMask) * BUCKET_LONGS;
+                final long w = page[base];
                 long marks = 0;
                 for (int i = 0; i < BUCKET_SIZE; i++) {
                     final int shift = i << 3;
@@ -737,8 +908,8 @@ public final class GoLongLongMap {
                         marks |= (long) EVACUATED_EMPTY << shift;
                         continue;
                     }
-                    final long k = od[base + KEYS_AT + i];
-                    final long v = od[base + KEYS_AT + i + VALUE_DELTA];
+                    final long k = page[base + KEYS_AT + i];
+                    final long v = page[base + KEYS_AT + i + VALUE_DELTA];
                     if (doubling && (hasher.hashLong(k, seed) & newbit) != 0) {
                         marks |= (long) EVACUATED_Y << shift;
                         if (yi == BUCKET_SIZE) {
@@ -755,12 +926,11 @@ public final class GoLongLongMap {
                         n.store(xBucket, xi++, top, k, v);
                     }
                 }
-                od[base] = marks;
-                final int next = (int) od[base + LINK_AT];
-                if (next == 0) {
+                page[base] = marks;
+                b = (int) page[base + LINK_AT];
+                if (b == 0) {
                     break;
                 }
-                base = next * BUCKET_LONGS;
             }
             evacuatedBuckets++;
             version++;
@@ -772,10 +942,10 @@ public final class GoLongLongMap {
 
     /** §6.4: advance nevacuate over evacuated buckets (at most 1024 ahead); finish the growth at the end. */
     private void advanceEvacuationMark(int newbit) {
-        final long[] od = oldbuckets.data;
+        final Table o = oldbuckets;
         nevacuate++;
         final int stop = (int) Math.min((long) nevacuate + EVACUATION_LOOKAHEAD, newbit);
-        while (nevacuate != stop && evacuated(od, nevacuate)) {
+        while (nevacuate != stop && o.evacuated(nevacuate)) {
             nevacuate++;
         }
         if (nevacuate == newbit) {
@@ -795,7 +965,7 @@ public final class GoLongLongMap {
             throw e;
         }
         incrNoverflow(t.b);
-        t.data[last * BUCKET_LONGS + LINK_AT] = nb;
+        t.setLink(last, nb);
         return nb;
     }
 
@@ -817,30 +987,6 @@ public final class GoLongLongMap {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
-    }
-
-    // ------------------------------------------------------------------ bucket words
-
-    static int topAt(long[] data, int bucket, int slot) {
-        return (int) (data[bucket * BUCKET_LONGS] >>> (slot << 3)) & BYTE_MASK;
-    }
-
-    private static void setTop(long[] data, int bucket, int slot, int value) {
-        final int shift = slot << 3;
-        final int at = bucket * BUCKET_LONGS;
-        data[at] = (data[at] & ~((long) BYTE_MASK << shift)) | ((long) value << shift);
-    }
-
-    private static int link(long[] data, int bucket) {
-        return (int) data[bucket * BUCKET_LONGS + LINK_AT];
-    }
-
-    private static long keyAt(long[] data, int bucket, int slot) {
-        return data[bucket * BUCKET_LONGS + KEYS_AT + slot];
-    }
-
-    private static boolean evacuated(long[] data, int bucket) {
-        return GoMapRules.evacuated((int) data[bucket * BUCKET_LONGS] & BYTE_MASK);
     }
 
     // ------------------------------------------------------------------ iteration
@@ -920,7 +1066,7 @@ public final class GoLongLongMap {
                         return false;
                     }
                     final Table old = oldbuckets;
-                    if (old != null && itB == buckets.b && !evacuated(old.data, bucket & old.mask)) {
+                    if (old != null && itB == buckets.b && !old.evacuated(bucket & old.mask)) {
                         // A growth that was in progress when the iteration started: walk the old chain,
                         // keeping only keys of this bucket (§11.6).
                         curTable = old;
@@ -938,15 +1084,15 @@ public final class GoLongLongMap {
                     }
                     slot = 0;
                 }
-                final long[] data = curTable.data;
+                final Table ct = curTable;
                 for (; slot < BUCKET_SIZE; slot++) {
                     final int offi = (slot + offset) & (BUCKET_SIZE - 1);
-                    final int top = topAt(data, cur, offi);
+                    final int top = ct.top(cur, offi);
                     if (top <= EMPTY_ONE || top == EVACUATED_EMPTY) {
                         continue;
                     }
-                    final int idx = cur * BUCKET_LONGS + KEYS_AT + offi;
-                    final long k = data[idx];
+                    final int ref = cur << SLOT_BITS | offi;
+                    final long k = ct.keyAtRef(ref);
                     if (checkBucket != NO_CHECK && !sameSizeGrow) {
                         final long itMask = (1L << itB) - 1;
                         if ((hasher.hashLong(k, seed) & itMask) != checkBucket) {
@@ -955,7 +1101,7 @@ public final class GoLongLongMap {
                     }
                     if (top != EVACUATED_X && top != EVACUATED_Y) {
                         key = k;
-                        value = data[idx + VALUE_DELTA];
+                        value = ct.valueAtRef(ref);
                     } else {
                         // The table grew since the iteration started: the golden data is elsewhere (§11.7).
                         final int found = findCurrent(k);
@@ -963,14 +1109,13 @@ public final class GoLongLongMap {
                             continue;
                         }
                         key = k;
-                        value = found >= 0 ? buckets.data[found + VALUE_DELTA]
-                            : oldbuckets.data[-found - 1 + VALUE_DELTA];
+                        value = found >= 0 ? buckets.valueAtRef(found) : oldbuckets.valueAtRef(-found - 1);
                     }
                     slot++;
                     positioned = true;
                     return true;
                 }
-                cur = link(data, cur);
+                cur = ct.link(cur);
                 if (cur == 0) {
                     cur = -1;
                 }
@@ -1003,11 +1148,11 @@ public final class GoLongLongMap {
         final long hash = hasher.hashLong(key, seed);
         final int top = GoMapRules.tophash(hash);
         final Table o = oldbuckets;
-        if (o != null && !evacuated(o.data, (int) hash & o.mask)) {
-            final int r = probeGeneric(o.data, (int) hash & o.mask, top, key);
+        if (o != null && !o.evacuated((int) hash & o.mask)) {
+            final int r = probeGeneric(o, (int) hash & o.mask, top, key);
             return r == MISSING ? MISSING : -r - 1;
         }
-        return probeGeneric(buckets.data, (int) hash & buckets.mask, top, key);
+        return probeGeneric(buckets, (int) hash & buckets.mask, top, key);
     }
 
     // ------------------------------------------------------------------ introspection
@@ -1023,7 +1168,6 @@ public final class GoLongLongMap {
      */
     public MapStats stats() {
         final Table t = buckets;
-        final long[] data = t.data;
         final int main = t.mask + 1;
         final List<Long> chains = new ArrayList<>();
         chains.add(0L);
@@ -1040,12 +1184,12 @@ public final class GoLongLongMap {
             boolean missStopped = false;
             long missSlots = 0;
             long liveScanned = 0;
-            for (int b = j; ; b = link(data, b)) {
+            for (int b = j; ; b = t.link(b)) {
                 len++;
                 int liveHere = 0;
                 boolean wordHasRest = false;
                 for (int i = 0; i < BUCKET_SIZE; i++) {
-                    final int top = topAt(data, b, i);
+                    final int top = t.top(b, i);
                     position++;
                     if (top >= MIN_TOP_HASH) {
                         liveHere++;
@@ -1080,7 +1224,7 @@ public final class GoLongLongMap {
                 if (b != j) {
                     inUse++;
                 }
-                if (link(data, b) == 0) {
+                if (t.link(b) == 0) {
                     break;
                 }
             }
@@ -1125,7 +1269,7 @@ public final class GoLongLongMap {
                 fail("old B " + o.b + " and new B " + t.b + " do not match sameSizeGrow=" + sameSizeGrow);
             }
             for (int j = 0; j < nevacuate; j++) {
-                if (!evacuated(o.data, j)) {
+                if (!o.evacuated(j)) {
                     fail("old bucket " + j + " is below nevacuate " + nevacuate + " but not evacuated");
                 }
             }
@@ -1147,10 +1291,10 @@ public final class GoLongLongMap {
         if (hotKeys != null) {
             for (int i = 0; i < HOT_CACHE_SIZE; i++) {
                 if (hotStamps[i] == version) {
-                    final int idx = hotSlots[i];
-                    final int bucket = idx / BUCKET_LONGS;
-                    final int slot = idx % BUCKET_LONGS - KEYS_AT;
-                    if (topAt(t.data, bucket, slot) < MIN_TOP_HASH || t.data[idx] != hotKeys[i]) {
+                    final int ref = hotSlots[i];
+                    final int bucket = ref >>> SLOT_BITS;
+                    final int slot = ref & SLOT_MASK;
+                    if (t.top(bucket, slot) < MIN_TOP_HASH || t.keyAtRef(ref) != hotKeys[i]) {
                         fail("hot-key cache entry " + i + " for key " + hotKeys[i] + " is valid but bucket "
                             + bucket + " slot " + slot + " does not hold it");
                     }
@@ -1161,17 +1305,16 @@ public final class GoLongLongMap {
 
     /** Checks one array; returns its live slots (for the old array: in unevacuated buckets only). */
     private long checkTable(Table t, boolean isOld, Table old) {
-        final long[] data = t.data;
         final int main = t.mask + 1;
         final String name = isOld ? "old" : "new";
         final boolean[] seenOverflow = new boolean[t.nextFree];
         long live = 0;
         for (int j = 0; j < main; j++) {
-            final boolean evac = isOld && evacuated(data, j);
+            final boolean evac = isOld && t.evacuated(j);
             boolean restSeen = false;
             for (int b = j; ; ) {
                 for (int i = 0; i < BUCKET_SIZE; i++) {
-                    final int top = topAt(data, b, i);
+                    final int top = t.top(b, i);
                     if (evac) {
                         if (top < EVACUATED_X || top > EVACUATED_EMPTY) {
                             fail(where(name, j, b, i) + ": tophash " + top + " in an evacuated chain");
@@ -1193,7 +1336,7 @@ public final class GoLongLongMap {
                     live++;
                     checkLiveSlot(t, isOld, old, j, b, i, top, name);
                 }
-                final int next = link(data, b);
+                final int next = t.link(b);
                 if (next == 0) {
                     break;
                 }
@@ -1215,7 +1358,7 @@ public final class GoLongLongMap {
     }
 
     private void checkLiveSlot(Table t, boolean isOld, Table old, int j, int b, int i, int top, String name) {
-        final long k = keyAt(t.data, b, i);
+        final long k = t.key(b, i);
         final long hash = hasher.hashLong(k, seed);
         if (GoMapRules.tophash(hash) != top) {
             fail(where(name, j, b, i) + ": tophash " + top + " but key " + k + " has tophash "
@@ -1224,15 +1367,15 @@ public final class GoLongLongMap {
         if (((int) hash & t.mask) != j) {
             fail(where(name, j, b, i) + ": key " + k + " belongs to bucket " + ((int) hash & t.mask));
         }
-        final int first = probeGeneric(t.data, j, top, k);
-        if (first != b * BUCKET_LONGS + KEYS_AT + i) {
+        final int first = probeGeneric(t, j, top, k);
+        if (first != (b << SLOT_BITS | i)) {
             fail(where(name, j, b, i) + ": key " + k + " is not found there by a lookup: unreachable or present twice");
         }
-        if (!isOld && old != null && !evacuated(old.data, j & old.mask)) {
+        if (!isOld && old != null && !old.evacuated(j & old.mask)) {
             fail(where(name, j, b, i) + ": key " + k + " is in the new array but its old bucket " + (j & old.mask)
                 + " is not evacuated");
         }
-        if (isOld && probeGeneric(buckets.data, (int) hash & buckets.mask, top, k) != MISSING) {
+        if (isOld && probeGeneric(buckets, (int) hash & buckets.mask, top, k) != MISSING) {
             fail(where(name, j, b, i) + ": key " + k + " is in an unevacuated old bucket and in the new array");
         }
     }
@@ -1267,19 +1410,29 @@ public final class GoLongLongMap {
         return sameSizeGrowths;
     }
 
+    /** Pages allocated for the current array (tests: paged storage allocates lazily). */
+    int allocatedPages() {
+        return buckets.allocatedPages;
+    }
+
+    /** Pages the current array would have with every main bucket allocated (tests). */
+    int mainPages() {
+        return Math.max(1, (buckets.mask + 1) >>> buckets.pageShift);
+    }
+
     /** Tophash byte of a slot of the current array (tests). */
     int tophashAt(int bucket, int slot) {
-        return topAt(buckets.data, bucket, slot);
+        return buckets.top(bucket, slot);
     }
 
     /** Tophash byte of a slot of the old array (tests); the map must be growing. */
     int oldTophashAt(int bucket, int slot) {
-        return topAt(oldbuckets.data, bucket, slot);
+        return oldbuckets.top(bucket, slot);
     }
 
     /** Overflow link of a bucket of the current array, 0 for none (tests). */
     int overflowOf(int bucket) {
-        return link(buckets.data, bucket);
+        return buckets.link(bucket);
     }
 
     /** Sets or clears the writing flag, as a concurrent writer would (tests). */
@@ -1288,56 +1441,147 @@ public final class GoLongLongMap {
     }
 
     /**
-     * One bucket array: 2^b main buckets, then an overflow region, in one long[] of 18-long buckets.
-     * The array is replaced by a larger copy when the overflow region is exhausted, so holders keep
-     * the Table, not the array.
+     * One bucket array: 2^b main buckets, then overflow buckets, numbered globally and stored in
+     * pages of 2^pageShift buckets (18 longs each). Bucket n lives in {@code pages[n >>> pageShift]}
+     * at {@code (n & pageMask) * 18}. Page 0 is allocated with the table and may be shorter than a
+     * full page (a small table: its main buckets plus Go's preallocated overflow region, grown by a
+     * copy when the region is exhausted, up to a full page). Every other page is allocated in full
+     * on its first write (an insert, an evacuation into it, or an evacuation mark); until then it is
+     * the shared all-zero {@link #EMPTY_PAGE}, which reads as empty buckets (tophash emptyRest, no
+     * link) and is never written. With {@code pageShift = FLAT_PAGE_SHIFT} the table is one page:
+     * Go's flat array.
      */
     private static final class Table {
         final int b;
         final int mask;
-        long[] data;
+        final int pageShift;
+        final int pageMask;
+        long[][] pages;
         int nextFree;
+        int allocatedPages;
 
-        Table(int b) {
+        Table(int b, int pageShift) {
             this.b = b;
             this.mask = (1 << b) - 1;
+            this.pageShift = pageShift;
+            this.pageMask = pageShift == FLAT_PAGE_SHIFT ? Integer.MAX_VALUE : (1 << pageShift) - 1;
             final int main = 1 << b;
-            final int capacity = main + (b >= 4 ? 1 << (b - 4) : 0);
-            data = new long[capacity * BUCKET_LONGS];
+            final long capacity = main + (b >= 4 ? 1L << (b - 4) : 0);
+            final int mainPages = Math.max(1, main >>> pageShift);
+            pages = new long[mainPages][];
+            Arrays.fill(pages, EMPTY_PAGE);
+            pages[0] = new long[(int) Math.min(capacity, pageMask + 1L) * BUCKET_LONGS];
+            allocatedPages = 1;
             nextFree = main;
         }
 
-        int capacity() {
-            return data.length / BUCKET_LONGS;
+        /** The page holding bucket {@code bucket}, allocated now if it is still the shared empty page. */
+        long[] writablePage(int bucket) {
+            final int p = bucket >>> pageShift;
+            long[] page = pages[p];
+            if (page == EMPTY_PAGE) {
+                page = new long[(pageMask + 1) * BUCKET_LONGS];
+                pages[p] = page;
+                allocatedPages++;
+            }
+            return page;
         }
 
+        /** Takes the next free overflow bucket, making room for it (§8.5; the storage is ours). */
         int allocateOverflow() {
-            final int capacity = capacity();
-            if (nextFree == capacity) {
-                final int main = mask + 1;
-                final long grown = main + Math.max(4L, 2L * (capacity - main));
-                final long longs = Math.min(grown, (long) (Integer.MAX_VALUE - 8) / BUCKET_LONGS) * BUCKET_LONGS;
-                if (longs <= (long) capacity * BUCKET_LONGS) {
-                    throw new IllegalStateException("overflow region full: " + (capacity - main)
-                        + " overflow buckets at B = " + b);
-                }
-                data = Arrays.copyOf(data, (int) longs);
+            final int nb = nextFree;
+            if (nb == MAX_BUCKETS) {
+                throw new IllegalStateException("overflow region full: " + (nb - mask - 1)
+                    + " overflow buckets at B = " + b);
             }
-            return nextFree++;
+            final int p = nb >>> pageShift;
+            if (p == 0) {
+                final long[] first = pages[0];
+                final int capacity = first.length / BUCKET_LONGS;
+                if (nb == capacity) {
+                    final int main = mask + 1;
+                    final long grown = Math.min(main + Math.max(4L, 2L * (capacity - main)), pageMask + 1L);
+                    final long longs = Math.min(grown, (long) (Integer.MAX_VALUE - 8) / BUCKET_LONGS) * BUCKET_LONGS;
+                    if (longs <= (long) capacity * BUCKET_LONGS) {
+                        throw new IllegalStateException("overflow region full: " + (capacity - main)
+                            + " overflow buckets at B = " + b);
+                    }
+                    pages[0] = Arrays.copyOf(first, (int) longs);
+                }
+            } else if (p == pages.length) {
+                final int old = pages.length;
+                pages = Arrays.copyOf(pages, old + Math.max(1, old >>> 3));
+                Arrays.fill(pages, old, pages.length, EMPTY_PAGE);
+            }
+            nextFree = nb + 1;
+            return nb;
         }
 
         void store(int bucket, int slot, int top, long key, long value) {
-            setTop(data, bucket, slot, top);
-            final int at = bucket * BUCKET_LONGS + KEYS_AT + slot;
-            data[at] = key;
-            data[at + VALUE_DELTA] = value;
+            final long[] page = writablePage(bucket);
+            final int base = (bucket & pageMask) * BUCKET_LONGS;
+            final int shift = slot << 3;
+            page[base] = (page[base] & ~((long) BYTE_MASK << shift)) | ((long) top << shift);
+            page[base + KEYS_AT + slot] = key;
+            page[base + KEYS_AT + slot + VALUE_DELTA] = value;
+        }
+
+        int top(int bucket, int slot) {
+            return (int) (pages[bucket >>> pageShift][(bucket & pageMask) * BUCKET_LONGS] >>> (slot << 3)) & BYTE_MASK;
+        }
+
+        /** Sets a tophash byte; the bucket's page must already be allocated (it holds or held a key). */
+        void setTop(int bucket, int slot, int value) {
+            final long[] page = pages[bucket >>> pageShift];
+            final int shift = slot << 3;
+            final int at = (bucket & pageMask) * BUCKET_LONGS;
+            page[at] = (page[at] & ~((long) BYTE_MASK << shift)) | ((long) value << shift);
+        }
+
+        int link(int bucket) {
+            return (int) pages[bucket >>> pageShift][(bucket & pageMask) * BUCKET_LONGS + LINK_AT];
+        }
+
+        void setLink(int bucket, int next) {
+            writablePage(bucket)[(bucket & pageMask) * BUCKET_LONGS + LINK_AT] = next;
+        }
+
+        long key(int bucket, int slot) {
+            return pages[bucket >>> pageShift][(bucket & pageMask) * BUCKET_LONGS + KEYS_AT + slot];
+        }
+
+        /** The key at a slot reference ({@code bucket << 3 | slot}). */
+        long keyAtRef(int ref) {
+            return key(ref >>> SLOT_BITS, ref & SLOT_MASK);
+        }
+
+        /** The value at a slot reference ({@code bucket << 3 | slot}). */
+        long valueAtRef(int ref) {
+            final int bucket = ref >>> SLOT_BITS;
+            return pages[bucket >>> pageShift][(bucket & pageMask) * BUCKET_LONGS + KEYS_AT + VALUE_DELTA
+                + (ref & SLOT_MASK)];
+        }
+
+        /** Overwrites the value at a slot reference. */
+        void setValueAtRef(int ref, long value) {
+            final int bucket = ref >>> SLOT_BITS;
+            pages[bucket >>> pageShift][(bucket & pageMask) * BUCKET_LONGS + KEYS_AT + VALUE_DELTA
+                + (ref & SLOT_MASK)] = value;
+        }
+
+        boolean evacuated(int bucket) {
+            return GoMapRules.evacuated(top(bucket, 0));
         }
 
         /** mapclear: zero the buckets in use (tophash words and links), give back the overflow region. */
         void reset() {
             for (int bucket = 0; bucket < nextFree; bucket++) {
-                data[bucket * BUCKET_LONGS] = 0;
-                data[bucket * BUCKET_LONGS + LINK_AT] = 0;
+                final long[] page = pages[bucket >>> pageShift];
+                if (page != EMPTY_PAGE) {
+                    final int at = (bucket & pageMask) * BUCKET_LONGS;
+                    page[at] = 0;
+                    page[at + LINK_AT] = 0;
+                }
             }
             nextFree = mask + 1;
         }

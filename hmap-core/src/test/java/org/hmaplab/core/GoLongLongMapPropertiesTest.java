@@ -24,10 +24,12 @@ import org.hmaplab.hash.Hasher;
  */
 class GoLongLongMapPropertiesTest {
     private static final int TRIES = 100;
+    /** Pages of 4 buckets: small maps cross many page boundaries. */
+    private static final int SMALL_PAGE_SHIFT = 2;
 
     /** Each int of the script is one operation: op = x % 16, key index = x / 16 within the key space. */
     private static void run(List<Integer> script, LookupStyle style, boolean cache, int keySpace, int keyKind,
-                            int hint) {
+                            int hint, boolean paged) {
         Hasher hasher = keyKind == 0 ? Fmix64Hasher.INSTANCE : IdentityHasher.INSTANCE;
         int bucketsUsed = 1 << ((keyKind - 1) & 3); // IdentityHasher kinds 1..3: 1, 2 or 4 buckets
         LongUnaryOperator keyOf = keyKind == 0
@@ -36,7 +38,8 @@ class GoLongLongMapPropertiesTest {
         long[] seeds = {0};
         // IdentityHasher maps need seed 0 to keep keys where the test put them; Fmix64 maps get fresh seeds.
         GoLongLongMap m = new GoLongLongMap(hasher, () -> keyKind == 0 ? seeds[0]++ * 0x5DEECE66DL : 0L, hint,
-            new MapOptions(style, cache, GoMapRules.LOAD_FACTOR_NUM, GoMapRules.LOAD_FACTOR_DEN));
+            new MapOptions(style, cache, GoMapRules.LOAD_FACTOR_NUM, GoMapRules.LOAD_FACTOR_DEN),
+            paged ? SMALL_PAGE_SHIFT : GoLongLongMap.FLAT_PAGE_SHIFT);
         Map<Long, Long> model = new HashMap<>();
         long value = 0;
         for (int x : script) {
@@ -109,27 +112,31 @@ class GoLongLongMapPropertiesTest {
     void behavesLikeHashMapWithSpreadKeys(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1200) int length,
                                           @ForAll LookupStyle style, @ForAll boolean cache,
                                           @ForAll @IntRange(min = 3, max = 10) int keySpaceLog,
-                                          @ForAll @IntRange(min = -5, max = 60) int hint) {
-        run(script(seed, length), style, cache, 1 << keySpaceLog, 0, hint);
+                                          @ForAll @IntRange(min = -5, max = 60) int hint,
+                                          @ForAll boolean paged) {
+        run(script(seed, length), style, cache, 1 << keySpaceLog, 0, hint, paged);
     }
 
     @Property(tries = TRIES)
     void behavesLikeHashMapWithKeysForcedIntoFewBuckets(
         @ForAll long seed, @ForAll @IntRange(min = 1, max = 600) int length,
         @ForAll LookupStyle style, @ForAll boolean cache,
-        @ForAll @IntRange(min = 8, max = 200) int keySpace, @ForAll @IntRange(min = 1, max = 3) int kind) {
-        run(script(seed, length), style, cache, keySpace, kind, 20);
+        @ForAll @IntRange(min = 8, max = 200) int keySpace, @ForAll @IntRange(min = 1, max = 3) int kind,
+        @ForAll boolean paged) {
+        run(script(seed, length), style, cache, keySpace, kind, 20, paged);
     }
 
     @Property(tries = TRIES)
     void windowChurnMakesSameSizeGrowthsAndStaysCorrect(
         @ForAll long seed, @ForAll @IntRange(min = 4, max = 40) int window,
-        @ForAll @IntRange(min = 0, max = 3) int bucketsLog, @ForAll LookupStyle style, @ForAll boolean cache) {
+        @ForAll @IntRange(min = 0, max = 3) int bucketsLog, @ForAll LookupStyle style, @ForAll boolean cache,
+        @ForAll boolean paged) {
         // New keys keep arriving and the oldest leave (§10): holes are refilled only by keys of the same
         // chain and a chain gets an overflow bucket only when full, so noverflow creeps up to 2^B.
         SplittableRandom rnd = new SplittableRandom(seed);
         GoLongLongMap m = new GoLongLongMap(IdentityHasher.INSTANCE, () -> 0L, 0,
-            new MapOptions(style, cache, GoMapRules.LOAD_FACTOR_NUM, GoMapRules.LOAD_FACTOR_DEN));
+            new MapOptions(style, cache, GoMapRules.LOAD_FACTOR_NUM, GoMapRules.LOAD_FACTOR_DEN),
+            paged ? SMALL_PAGE_SHIFT : GoLongLongMap.FLAT_PAGE_SHIFT);
         Map<Long, Long> model = new HashMap<>();
         java.util.ArrayDeque<Long> live = new java.util.ArrayDeque<>();
         int buckets = 8 << bucketsLog;
@@ -157,16 +164,19 @@ class GoLongLongMapPropertiesTest {
     }
 
     @Property(tries = 40)
-    void lookupStylesAndTheHotKeyCacheGiveIdenticalResultsAndStructure(
+    void lookupStylesTheHotKeyCacheAndPagingGiveIdenticalResultsAndStructure(
         @ForAll long seed, @ForAll @IntRange(min = 1, max = 1500) int length,
         @ForAll @IntRange(min = 4, max = 11) int keySpaceLog) {
         // Styles differ only in how a lookup walks a chain: with the same seed every answer, every
-        // growth and every bucket is the same.
+        // growth and every bucket is the same. Paging changes only where buckets are stored: tiny pages
+        // (2 buckets), the default pages and one array give the same buckets, slot by slot.
         List<GoLongLongMap> maps = new ArrayList<>();
         for (LookupStyle style : LookupStyle.values()) {
             for (boolean cache : new boolean[] {false, true}) {
-                maps.add(new GoLongLongMap(Fmix64Hasher.INSTANCE, seed, 0,
-                    MapOptions.DEFAULT.withLookupStyle(style).withHotKeyCache(cache)));
+                MapOptions options = MapOptions.DEFAULT.withLookupStyle(style).withHotKeyCache(cache);
+                maps.add(new GoLongLongMap(Fmix64Hasher.INSTANCE, seed, 0, options.withPaged(false)));
+                maps.add(new GoLongLongMap(Fmix64Hasher.INSTANCE, seed, 0, options.withPaged(true)));
+                maps.add(new GoLongLongMap(Fmix64Hasher.INSTANCE, firstThen(seed), 0, options, 1));
             }
         }
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -195,6 +205,34 @@ class GoLongLongMapPropertiesTest {
             assertEquals(reference.liveSlotsHistogram(), s.liveSlotsHistogram());
             assertEquals(reference.evacuatedBuckets(), s.evacuatedBuckets());
             assertEquals(reference.seed(), s.seed());
+            GoLongLongMap first = maps.get(0);
+            for (int bucket = 0; bucket < 1 << s.B(); bucket++) {
+                int b = bucket;
+                while (true) {
+                    for (int slot = 0; slot < 8; slot++) {
+                        assertEquals(first.tophashAt(b, slot), m.tophashAt(b, slot), "bucket " + b + " slot " + slot);
+                    }
+                    int next = m.overflowOf(b);
+                    assertEquals(first.overflowOf(b), next, "overflow link of bucket " + b);
+                    if (next == 0) {
+                        break;
+                    }
+                    b = next;
+                }
+            }
         }
+    }
+
+    /** The seeds {@code new GoLongLongMap(hasher, seed, ...)} uses: seed first, then a SplittableRandom. */
+    private static java.util.function.LongSupplier firstThen(long seed) {
+        SplittableRandom rest = new SplittableRandom(seed);
+        boolean[] used = {false};
+        return () -> {
+            if (!used[0]) {
+                used[0] = true;
+                return seed;
+            }
+            return rest.nextLong();
+        };
     }
 }

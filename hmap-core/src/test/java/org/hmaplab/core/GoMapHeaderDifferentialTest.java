@@ -40,24 +40,29 @@ class GoMapHeaderDifferentialTest {
     private static final int LARGE = 20_000;
     private static final int VERIFY_EVERY_LARGE = 25_000;
 
-    /** Every scenario with every lookup style, and once more with the hot-key cache on. */
+    /**
+     * Every scenario with every lookup style, once more with the hot-key cache on, and once with
+     * unpaged storage (the other rows use the default, paged).
+     */
     static Stream<Arguments> scenariosAndOptions() {
         final List<Arguments> all = new ArrayList<>();
         for (String s : GoHeaderTrace.SCENARIOS) {
             for (LookupStyle style : LookupStyle.values()) {
-                all.add(Arguments.of(s, style, false));
+                all.add(Arguments.of(s, style, false, true));
             }
-            all.add(Arguments.of(s, LookupStyle.GENERIC, true));
+            all.add(Arguments.of(s, LookupStyle.GENERIC, true, true));
+            all.add(Arguments.of(s, LookupStyle.GENERIC, false, false));
         }
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0}, {1} lookups, hot-key cache {2}")
+    @ParameterizedTest(name = "{0}, {1} lookups, hot-key cache {2}, paged {3}")
     @MethodSource("scenariosAndOptions")
-    void headerAgreesWithTheGoRuntimeAfterEveryOperation(String scenario, LookupStyle style, boolean hotKeyCache) {
+    void headerAgreesWithTheGoRuntimeAfterEveryOperation(String scenario, LookupStyle style, boolean hotKeyCache,
+                                                         boolean paged) {
         final GoHeaderTrace trace = GoHeaderTrace.of(scenario);
         final Replayer replayer = new Replayer(trace, MapOptions.DEFAULT.withLookupStyle(style)
-            .withHotKeyCache(hotKeyCache));
+            .withHotKeyCache(hotKeyCache).withPaged(paged));
         final MapHeader initial = replayer.map.header();
         assertEquals(new MapHeader(0, trace.initialB, false, 0, 0, false, trace.initialSeed), initial,
             scenario + ": the new map's header differs from the runtime's before the first op");

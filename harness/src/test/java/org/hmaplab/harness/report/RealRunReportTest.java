@@ -51,4 +51,16 @@ class RealRunReportTest {
         assertTrue(md.contains("| go-swar/aes | 16384 | 862 | 2113 |"), md);
         assertTrue(md.contains("| go-swar/aes | long-random | 1024 | 38440 | 37.54 | agent |"), md);
     }
+
+    @Test
+    void aHasherWhoseNameIsPartOfTheImplementationNameIsStillNamed() throws Exception {
+        final Path run = Files.createDirectories(tmp.resolve("20261122T000000Z-bench-go"));
+        copy("jmh-smoke-run-20261122.json", run.resolve("jmh-result.json"));
+        copy("memory-smoke-run-20261122.csv", run.resolve("memory.csv"));
+        // the smoke run's latency rows, with Go's fallback hash ("go", a part of "go-swar") as the hasher
+        final String latency = Files.readString(copy("latency-smoke-run-20261122.csv", tmp.resolve("latency.csv")));
+        Files.writeString(run.resolve("latency.csv"), latency.replace(",ns,aes,", ",ns,go,"));
+        final String md = Files.readString(ReportCommand.write(List.of(run), tmp.resolve("report")).get(0));
+        assertTrue(md.contains("| go-swar/go | 16384 | 862 | 2113 |"), md);
+    }
 }

@@ -140,32 +140,9 @@ public final class MapRegistry {
         };
     }
 
-    /**
-     * Whether {@code name} exists for String and composite keys: every name but our maps with
-     * the hot-key cache, which only {@code GoLongLongMap} has ({@code GoMap} refuses it).
-     */
-    public static boolean supportsObjectKeys(String name) {
-        requireKnown(name);
-        MapOptions options = GO_MAPS.get(name);
-        return options == null || !options.hotKeyCache();
-    }
-
-    /** The names that exist for String and composite keys (see {@link #supportsObjectKeys}). */
-    public static List<String> objectKeyNames() {
-        return names().stream().filter(MapRegistry::supportsObjectKeys).toList();
-    }
-
-    private static String requireObjectKeys(String name) {
-        if (!supportsObjectKeys(name)) {
-            throw new IllegalArgumentException("'" + name + "' exists for long keys only (GoMap has no hot-key cache);"
-                + " for String and composite keys use one of: " + String.join(", ", objectKeyNames()));
-        }
-        return name;
-    }
-
     /** A String -&gt; long map; {@code hasher} is used by our maps only. */
     public static StringLongMapAdapter stringLong(String name, String hasher, int hint) {
-        return switch (requireObjectKeys(name)) {
+        return switch (requireKnown(name)) {
             case "eclipse" -> new EclipseAdapters.StringLong(hint);
             case "agrona" -> new AgronaAdapters.StringLong(hint);
             case "fastutil" -> new FastutilAdapters.StringLong(hint);
@@ -176,7 +153,7 @@ public final class MapRegistry {
 
     /** An Object -&gt; Object map (composite keys); {@code hasher} is used by our maps only. */
     public static ObjectObjectMapAdapter objectObject(String name, String hasher, int hint) {
-        return switch (requireObjectKeys(name)) {
+        return switch (requireKnown(name)) {
             case "eclipse" -> new EclipseAdapters.ObjectObject(hint);
             case "agrona" -> new AgronaAdapters.ObjectObject(hint);
             case "fastutil" -> new FastutilAdapters.ObjectObject(hint);

@@ -59,7 +59,7 @@ class AdapterContractTest {
     }
 
     static Stream<Arguments> objectCases() {
-        return cases(MapRegistry.objectKeyNames());
+        return cases(MapRegistry.names());
     }
 
     private static long[] longKeyPool(SplittableRandom random) {
@@ -210,11 +210,14 @@ class AdapterContractTest {
     }
 
     @Test
-    void cachedGoMapsAreRefusedForObjectKeysWithTheValidNames() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> MapRegistry.stringLong("go-swar-cache", "fnv1a", 0));
-        assertTrue(e.getMessage().contains("long keys only") && e.getMessage().contains("go-swar,"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> MapRegistry.objectObject("go-generic-cache", "fnv1a", 0));
+    void cachedGoMapsExistForEveryKeyKindWithTheCacheOn() {
+        assertTrue(MapRegistry.goOptions("go-swar-cache").hotKeyCache());
+        StringLongMapAdapter s = MapRegistry.stringLong("go-swar-cache", "fnv1a", 0);
+        s.put("k", 7L);
+        assertEquals(7L, s.get("k"));
+        ObjectObjectMapAdapter o = MapRegistry.objectObject("go-generic-cache", "fnv1a", 0);
+        o.put("k", "v");
+        assertEquals("v", o.get("k"));
     }
 
     @Test

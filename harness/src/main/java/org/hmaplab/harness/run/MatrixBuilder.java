@@ -187,9 +187,6 @@ public final class MatrixBuilder {
                         for (int hit : get ? w.hitRatios() : HIT) {
                             String operation = get ? getOperation(hit) : w.family();
                             for (String impl : spec.impls()) {
-                                if (kind.family() != KeyKind.Family.LONG && !MapRegistry.supportsObjectKeys(impl)) {
-                                    continue;
-                                }
                                 for (String hasher : hashersOf(impl, spec)) {
                                     Map<String, String> p = mapParams(impl, hasher, kind, size);
                                     if (distributed) {
@@ -232,9 +229,6 @@ public final class MatrixBuilder {
         }
         for (KeyKind kind : spec.latencyKinds()) {
             for (String impl : spec.impls()) {
-                if (kind.family() != KeyKind.Family.LONG && !MapRegistry.supportsObjectKeys(impl)) {
-                    continue;
-                }
                 for (String hasher : hashersOf(impl, spec)) {
                     Map<String, String> p = mapParams(impl, hasher, kind, spec.latencySize());
                     p.put("rounds", Integer.toString(spec.latencyRounds()));
@@ -244,9 +238,6 @@ public final class MatrixBuilder {
         }
         for (KeyKind kind : spec.memoryKinds()) {
             for (String impl : spec.impls()) {
-                if (kind.family() != KeyKind.Family.LONG && !MapRegistry.supportsObjectKeys(impl)) {
-                    continue;
-                }
                 for (String hasher : hashersOf(impl, spec)) {
                     Map<String, String> p = new LinkedHashMap<>();
                     p.put("impl", impl);

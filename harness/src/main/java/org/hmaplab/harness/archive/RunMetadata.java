@@ -126,8 +126,7 @@ public final class RunMetadata {
         Path root = projectRoot();
         String commit = git(root, "rev-parse", "HEAD");
         m.put("git_commit", commit == null ? UNKNOWN : commit.trim());
-        String status = commit == null ? null : git(root, "status", "--porcelain");
-        m.put("git_dirty", status == null ? UNKNOWN : Boolean.toString(!status.isBlank()));
+        m.put("git_dirty", commit == null ? UNKNOWN : gitDirty(root));
         m.put("jmh_version", jmhVersion());
         m.put("hostname", hostname());
         if (extra != null) {
@@ -222,6 +221,16 @@ public final class RunMetadata {
     public static String gitCommit() {
         String commit = git(projectRoot(), "rev-parse", "HEAD");
         return commit == null ? UNKNOWN : commit.trim();
+    }
+
+    /**
+     * Whether the work tree under {@code root} differs from HEAD, leaving out {@code results/}:
+     * archives are what runs produce, not what they run, so an archive not yet committed does not
+     * make the next run's code "dirty". "unknown" when git cannot tell.
+     */
+    static String gitDirty(Path root) {
+        String status = git(root, "status", "--porcelain", "--", ".", ":(exclude)results");
+        return status == null ? UNKNOWN : Boolean.toString(!status.isBlank());
     }
 
     /** The project root: system property {@code hmap.root} (set by ./hbench), else the working directory. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -176,6 +177,22 @@ class RunArchiveTest {
     @Test
     void gitOutsideARepositoryIsUnknownNotAFailure(@TempDir Path notARepo) {
         assertEquals(null, RunMetadata.git(notARepo, "rev-parse", "HEAD"));
+    }
+
+    @Test
+    void anUncommittedArchiveDoesNotMakeTheTreeDirtyButAChangedSourceDoes(@TempDir Path repo) throws IOException {
+        Assumptions.assumeTrue(RunMetadata.git(repo, "init", "-q") != null, "git is not installed");
+        Files.writeString(repo.resolve("Source.java"), "class Source {}\n");
+        RunMetadata.git(repo, "add", "Source.java");
+        Assumptions.assumeTrue(RunMetadata.git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x")
+            != null, "git commit failed");
+        assertEquals("false", RunMetadata.gitDirty(repo));
+        Files.createDirectories(repo.resolve("results/20261122T000000Z-bench-abcdef"));
+        Files.writeString(repo.resolve("results/20261122T000000Z-bench-abcdef/results.csv"), "a\n");
+        Files.writeString(repo.resolve("results/index.csv"), "run_id\n");
+        assertEquals("false", RunMetadata.gitDirty(repo), "archives are outputs, not inputs");
+        Files.writeString(repo.resolve("Source.java"), "class Source { int x; }\n");
+        assertEquals("true", RunMetadata.gitDirty(repo));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.hmaplab.baselines;
 
-import java.util.function.BiConsumer;
 import java.util.function.ObjLongConsumer;
 import org.agrona.collections.Hashing;
 import org.agrona.collections.Long2LongHashMap;
@@ -117,42 +116,8 @@ final class AgronaAdapters {
         }
     }
 
-    /** Adapter over {@code Object2ObjectHashMap<Object, Object>}. */
-    static final class ObjectObject implements ObjectObjectMapAdapter {
-        private final Object2ObjectHashMap<Object, Object> map;
-
-        ObjectObject(int hint) {
-            map = new Object2ObjectHashMap<>(capacityFor(hint), Hashing.DEFAULT_LOAD_FACTOR);
-        }
-
-        @Override
-        public void put(Object key, Object value) {
-            map.put(key, value);
-        }
-
-        @Override
-        public Object get(Object key) {
-            return map.get(key);
-        }
-
-        @Override
-        public Object remove(Object key) {
-            return map.remove(key);
-        }
-
-        @Override
-        public int size() {
-            return map.size();
-        }
-
-        @Override
-        public void clear() {
-            map.clear();
-        }
-
-        @Override
-        public void forEach(BiConsumer<Object, Object> action) {
-            map.forEach(action);
-        }
+    /** An Object -&gt; Object adapter over {@code Object2ObjectHashMap}. */
+    static ObjectObjectMapAdapter objectObject(int hint) {
+        return new JavaMapAdapter(new Object2ObjectHashMap<>(capacityFor(hint), Hashing.DEFAULT_LOAD_FACTOR));
     }
 }

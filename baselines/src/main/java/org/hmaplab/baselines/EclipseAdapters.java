@@ -1,6 +1,5 @@
 package org.hmaplab.baselines;
 
-import java.util.function.BiConsumer;
 import java.util.function.ObjLongConsumer;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
@@ -104,42 +103,8 @@ final class EclipseAdapters {
         }
     }
 
-    /** Adapter over {@code UnifiedMap<Object, Object>}. */
-    static final class ObjectObject implements ObjectObjectMapAdapter {
-        private final UnifiedMap<Object, Object> map;
-
-        ObjectObject(int hint) {
-            map = hint > 0 ? new UnifiedMap<>(hint) : new UnifiedMap<>();
-        }
-
-        @Override
-        public void put(Object key, Object value) {
-            map.put(key, value);
-        }
-
-        @Override
-        public Object get(Object key) {
-            return map.get(key);
-        }
-
-        @Override
-        public Object remove(Object key) {
-            return map.remove(key);
-        }
-
-        @Override
-        public int size() {
-            return map.size();
-        }
-
-        @Override
-        public void clear() {
-            map.clear();
-        }
-
-        @Override
-        public void forEach(BiConsumer<Object, Object> action) {
-            map.forEachKeyValue(action::accept);
-        }
+    /** An Object -&gt; Object adapter over {@code UnifiedMap}. */
+    static ObjectObjectMapAdapter objectObject(int hint) {
+        return new JavaMapAdapter(hint > 0 ? new UnifiedMap<>(hint) : new UnifiedMap<>());
     }
 }

@@ -6,10 +6,7 @@ import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMaps;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2ObjectMap;
-import it.unimi.dsi.fastutil.objects.Object2ObjectMaps;
 import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
-import java.util.function.BiConsumer;
 import java.util.function.ObjLongConsumer;
 import org.hmaplab.core.LongLongConsumer;
 
@@ -114,43 +111,8 @@ final class FastutilAdapters {
         }
     }
 
-    /** Adapter over {@code Object2ObjectOpenHashMap<Object, Object>}. */
-    static final class ObjectObject implements ObjectObjectMapAdapter {
-        private final Object2ObjectOpenHashMap<Object, Object> map;
-
-        ObjectObject(int hint) {
-            map = hint > 0 ? new Object2ObjectOpenHashMap<>(hint) : new Object2ObjectOpenHashMap<>();
-        }
-
-        @Override
-        public void put(Object key, Object value) {
-            map.put(key, value);
-        }
-
-        @Override
-        public Object get(Object key) {
-            return map.get(key);
-        }
-
-        @Override
-        public Object remove(Object key) {
-            return map.remove(key);
-        }
-
-        @Override
-        public int size() {
-            return map.size();
-        }
-
-        @Override
-        public void clear() {
-            map.clear();
-        }
-
-        @Override
-        public void forEach(BiConsumer<Object, Object> action) {
-            Object2ObjectMaps.fastForEach(map, (Object2ObjectMap.Entry<Object, Object> e) ->
-                action.accept(e.getKey(), e.getValue()));
-        }
+    /** An Object -&gt; Object adapter over {@code Object2ObjectOpenHashMap}. */
+    static ObjectObjectMapAdapter objectObject(int hint) {
+        return new JavaMapAdapter(hint > 0 ? new Object2ObjectOpenHashMap<>(hint) : new Object2ObjectOpenHashMap<>());
     }
 }

@@ -1,6 +1,5 @@
 package org.hmaplab.baselines;
 
-import java.util.function.BiConsumer;
 import java.util.function.ObjLongConsumer;
 import org.hmaplab.core.GoLongLongMap;
 import org.hmaplab.core.GoMap;
@@ -107,42 +106,8 @@ final class GoAdapters {
         }
     }
 
-    /** Adapter over {@code GoMap<Object, Object>}. */
-    static final class ObjectObject implements ObjectObjectMapAdapter {
-        private final GoMap<Object, Object> map;
-
-        ObjectObject(Hasher hasher, long seed, int hint, MapOptions options) {
-            map = new GoMap<>(hasher, seed, hint, options);
-        }
-
-        @Override
-        public void put(Object key, Object value) {
-            map.put(key, value);
-        }
-
-        @Override
-        public Object get(Object key) {
-            return map.get(key);
-        }
-
-        @Override
-        public Object remove(Object key) {
-            return map.remove(key);
-        }
-
-        @Override
-        public int size() {
-            return map.size();
-        }
-
-        @Override
-        public void clear() {
-            map.clear();
-        }
-
-        @Override
-        public void forEach(BiConsumer<Object, Object> action) {
-            map.forEach(action);
-        }
+    /** An Object -&gt; Object adapter over {@code GoMap}. */
+    static ObjectObjectMapAdapter objectObject(Hasher hasher, long seed, int hint, MapOptions options) {
+        return new JavaMapAdapter(new GoMap<>(hasher, seed, hint, options));
     }
 }

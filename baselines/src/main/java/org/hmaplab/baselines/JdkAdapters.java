@@ -1,7 +1,6 @@
 package org.hmaplab.baselines;
 
 import java.util.HashMap;
-import java.util.function.BiConsumer;
 import java.util.function.ObjLongConsumer;
 import org.hmaplab.core.LongLongConsumer;
 
@@ -110,42 +109,8 @@ final class JdkAdapters {
         }
     }
 
-    /** Adapter over {@code HashMap<Object, Object>}. */
-    static final class ObjectObject implements ObjectObjectMapAdapter {
-        private final HashMap<Object, Object> map;
-
-        ObjectObject(int hint) {
-            map = newMap(hint);
-        }
-
-        @Override
-        public void put(Object key, Object value) {
-            map.put(key, value);
-        }
-
-        @Override
-        public Object get(Object key) {
-            return map.get(key);
-        }
-
-        @Override
-        public Object remove(Object key) {
-            return map.remove(key);
-        }
-
-        @Override
-        public int size() {
-            return map.size();
-        }
-
-        @Override
-        public void clear() {
-            map.clear();
-        }
-
-        @Override
-        public void forEach(BiConsumer<Object, Object> action) {
-            map.forEach(action);
-        }
+    /** An Object -&gt; Object adapter over {@code HashMap}. */
+    static ObjectObjectMapAdapter objectObject(int hint) {
+        return new JavaMapAdapter(newMap(hint));
     }
 }

@@ -154,11 +154,11 @@ public final class MapRegistry {
     /** An Object -&gt; Object map (composite keys); {@code hasher} is used by our maps only. */
     public static ObjectObjectMapAdapter objectObject(String name, String hasher, int hint) {
         return switch (requireKnown(name)) {
-            case "eclipse" -> new EclipseAdapters.ObjectObject(hint);
-            case "agrona" -> new AgronaAdapters.ObjectObject(hint);
-            case "fastutil" -> new FastutilAdapters.ObjectObject(hint);
-            case "jdk" -> new JdkAdapters.ObjectObject(hint);
-            default -> new GoAdapters.ObjectObject(hasher(hasher), GO_SEED, hint, GO_MAPS.get(name));
+            case "eclipse" -> EclipseAdapters.objectObject(hint);
+            case "agrona" -> AgronaAdapters.objectObject(hint);
+            case "fastutil" -> FastutilAdapters.objectObject(hint);
+            case "jdk" -> JdkAdapters.objectObject(hint);
+            default -> GoAdapters.objectObject(hasher(hasher), GO_SEED, hint, GO_MAPS.get(name));
         };
     }
 

@@ -40,14 +40,15 @@ import org.hmaplab.hash.Hashers;
  * reads one contiguous 144-byte block per bucket.</li>
  * <li><b>Pages (ours, not Go's; {@link MapOptions#paged()}, on by default).</b> Buckets are numbered
  * as in one array (main buckets, then overflow buckets), but stored in pages of 2^10 buckets
- * (147,456 bytes). Page 0 comes with the array; every other page is allocated on its first write
+ * (147,456 bytes), for tables with B &gt; {@link #FLAT_MAX_B}; smaller tables (up to 2.4 MB) are one
+ * array, which lookups index directly. Page 0 comes with the array; every other page is allocated on its first write
  * (an insert, an evacuation into X or Y, an evacuation mark) and reads as empty buckets until then.
  * Go allocates and clears the whole new array in hashGrow; so does the JVM for a Java array, and
  * at 4M entries that is 151 MB in one insert. Paged, a growth costs at most a few pages per write
  * (each write evacuates at most 2 old buckets into at most 4 pages). Unpaged, each array is one
  * page of any length. Structure, growth timing and every observable are identical in both
  * layouts (tested slot by slot); only where the bytes live differs. A lookup locates a bucket as
- * {@code pages[n >>> 10][(n & 1023) * 18]}, one more load than a flat array.</li>
+ * {@code pages[n >>> 10][(n & 1023) * 18]}, one more dependent load than a flat array.</li>
  * <li><b>Overflow.</b> When a chain is full, an overflow bucket is taken from a region after the
  * main buckets, preallocated with 2^(B-4) buckets for B &ge; 4 (Go's rule before size-class
  * rounding, §2.6, a memory detail) and doubled when exhausted (paged with B &ge; 10: overflow pages
@@ -78,15 +79,20 @@ import org.hmaplab.hash.Hashers;
  * and values are current.</li>
  * <li><b>Misuse checks</b> (§13) as {@link ConcurrentModificationException} with Go's messages:
  * writers XOR a writing flag at the start and check/clear it at the end; readers and iterators
- * on a non-empty map that see it set throw. The flag is read and written with opaque
- * {@link VarHandle} access so that the JIT cannot fold a write's set/clear pair away.</li>
+ * on a non-empty map that see it set throw. Writers read and write the flag with opaque
+ * {@link VarHandle} access so that the JIT cannot fold a write's set/clear pair away; lookups read
+ * it plainly, as Go's mapaccess does (an opaque read is a compiler barrier that cost get about
+ * 3 ns here; a reader in a tight loop may then see a racing writer's flag later).</li>
  * </ul>
  *
  * <h2>Lookup styles</h2>
  * {@link LookupStyle#GENERIC} compares the tophash byte of each slot in chain order and stops at
  * emptyRest (§7.4). {@link LookupStyle#FAST64} compares every slot's key, then checks the slot is
  * not empty, never compares the tophash value and has no emptyRest exit; with B = 0 it does not
- * hash at all (§7.5). {@link LookupStyle#SWAR} (ours, not Go's) matches the bucket's tophash long
+ * hash at all (§7.5); it compares the 8 keys of a bucket in one Vector API operation where the
+ * machine has 256- or 512-bit vectors ({@link KeyMatch}; the first matching slot that is not empty
+ * is the one Go's loop returns), which removes the loop's mispredicted exit from every lookup.
+ * {@link LookupStyle#SWAR} (ours, not Go's) matches the bucket's tophash long
  * against the wanted byte with the has-zero-byte trick on {@code word ^ broadcast(top)}, verifies
  * each candidate byte (the trick has false positives above a real match) and its key, and stops
  * after a bucket whose word contains a zero (emptyRest) byte. Inserts, in every style, find the
@@ -176,6 +182,13 @@ public final class GoLongLongMap {
     static final int BUCKET_LONGS = 18;
     /** Buckets per page of a paged table: 2^10 buckets = 147,456 bytes, allocated (and zeroed) at once. */
     static final int PAGE_SHIFT = 10;
+    /**
+     * Largest B of a paged map whose table is still one array (2^14 buckets, 2.4 MB: zeroing it takes
+     * a fraction of a millisecond). Lookups in a one-array table skip the page index, a dependent load
+     * that costs a few nanoseconds per get; only larger tables, whose zeroing would be a long pause,
+     * are paged.
+     */
+    static final int FLAT_MAX_B = 14;
     /** Page shift of an unpaged table: every bucket index is below 2^31, so one page holds them all. */
     static final int FLAT_PAGE_SHIFT = 31;
     /** The unallocated page of a paged table: all zero (empty buckets, no links), shared, never written. */
@@ -240,6 +253,10 @@ public final class GoLongLongMap {
     private final int style;
     private final int loadFactorNum;
     private final int loadFactorDen;
+    /** Buckets per page (log2) of tables above {@link #flatMaxB}. */
+    private final int pageShift;
+    /** Tables with B up to this are one array. */
+    private final int flatMaxB;
 
     private Table buckets;
     private Table oldbuckets;
@@ -304,7 +321,8 @@ public final class GoLongLongMap {
 
     /**
      * Tests: a map whose pages hold 2^pageShift buckets (1..{@link #PAGE_SHIFT}), so that small maps
-     * cross page boundaries; {@code options.paged()} is ignored.
+     * cross page boundaries; {@code options.paged()} is ignored. Below {@link #PAGE_SHIFT} every table is
+     * paged (no one-array tables up to {@link #FLAT_MAX_B}).
      */
     GoLongLongMap(Hasher hasher, LongSupplier seeds, int hint, MapOptions options, int pageShift) {
         if (pageShift != FLAT_PAGE_SHIFT && (pageShift < 1 || pageShift > PAGE_SHIFT)) {
@@ -324,7 +342,9 @@ public final class GoLongLongMap {
         }
         this.seed = seeds.getAsLong();
         this.randomState = seed ^ FAST_RANDOM_SALT;
-        this.buckets = new Table(b, pageShift);
+        this.pageShift = pageShift;
+        this.flatMaxB = pageShift == PAGE_SHIFT ? FLAT_MAX_B : pageShift == FLAT_PAGE_SHIFT ? MAX_B : -1;
+        this.buckets = newTable(b);
         if (options.hotKeyCache()) {
             hotKeys = new long[HOT_CACHE_SIZE];
             hotSlots = new int[HOT_CACHE_SIZE];
@@ -358,7 +378,7 @@ public final class GoLongLongMap {
         if (count == 0) {
             return missing;
         }
-        if ((int) WRITING.getOpaque(this) != 0) {
+        if (writing != 0) {
             throw misuse(GoMapRules.CONCURRENT_READ_WRITE);
         }
         if (hotKeys != null || oldbuckets != null) {
@@ -392,11 +412,12 @@ public final class GoLongLongMap {
     /** {@link #probeGeneric} returning the value of the key, or {@code missing}. */
     private static long valueGeneric(Table t, int bucket, int top, long key, long missing) {
         final long[][] pages = t.pages;
+        final long[] flat = t.flat;
         final int pageShift = t.pageShift;
         final int pageMask = t.pageMask;
         int b = bucket;
         while (true) {
-            final long[] page = pages[b >>> pageShift];
+            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
             long w = page[base];
             for (int i = KEYS_AT; i <= BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
@@ -419,16 +440,16 @@ public final class GoLongLongMap {
     /** {@link #probeFast} returning the value of the key, or {@code missing}. */
     private static long valueFast(Table t, int bucket, long key, long missing) {
         final long[][] pages = t.pages;
+        final long[] flat = t.flat;
         final int pageShift = t.pageShift;
         final int pageMask = t.pageMask;
         int b = bucket;
         while (true) {
-            final long[] page = pages[b >>> pageShift];
+            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
-            for (int i = 0; i < BUCKET_SIZE; i++) {
-                if (page[base + KEYS_AT + i] == key && ((page[base] >>> (i << 3)) & BYTE_MASK) > EMPTY_ONE) {
-                    return page[base + KEYS_AT + i + VALUE_DELTA];
-                }
+            final int slot = firstLiveMatch(page, base, key);
+            if (slot >= 0) {
+                return page[base + KEYS_AT + VALUE_DELTA + slot];
             }
             b = (int) page[base + LINK_AT];
             if (b == 0) {
@@ -440,12 +461,13 @@ public final class GoLongLongMap {
     /** {@link #probeSwar} returning the value of the key, or {@code missing}. */
     private static long valueSwar(Table t, int bucket, int top, long key, long missing) {
         final long[][] pages = t.pages;
+        final long[] flat = t.flat;
         final int pageShift = t.pageShift;
         final int pageMask = t.pageMask;
         final long pattern = top * LOW_BITS;
         int b = bucket;
         while (true) {
-            final long[] page = pages[b >>> pageShift];
+            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
             final long w = page[base];
             final long x = w ^ pattern;
@@ -473,7 +495,7 @@ public final class GoLongLongMap {
         if (count == 0) {
             return false;
         }
-        if ((int) WRITING.getOpaque(this) != 0) {
+        if (writing != 0) {
             throw misuse(GoMapRules.CONCURRENT_READ_WRITE);
         }
         if (hotKeys != null) {
@@ -553,11 +575,12 @@ public final class GoLongLongMap {
     /** §7.4: tophash filter in chain order, stop at emptyRest. */
     private static int probeGeneric(Table t, int bucket, int top, long key) {
         final long[][] pages = t.pages;
+        final long[] flat = t.flat;
         final int pageShift = t.pageShift;
         final int pageMask = t.pageMask;
         int b = bucket;
         while (true) {
-            final long[] page = pages[b >>> pageShift];
+            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
             long w = page[base];
             for (int i = 0; i < BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
@@ -580,16 +603,16 @@ public final class GoLongLongMap {
     /** §7.5 fast64: key first, then !isEmpty; no tophash compare, no emptyRest exit. */
     private static int probeFast(Table t, int bucket, long key) {
         final long[][] pages = t.pages;
+        final long[] flat = t.flat;
         final int pageShift = t.pageShift;
         final int pageMask = t.pageMask;
         int b = bucket;
         while (true) {
-            final long[] page = pages[b >>> pageShift];
+            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
-            for (int i = 0; i < BUCKET_SIZE; i++) {
-                if (page[base + KEYS_AT + i] == key && ((page[base] >>> (i << 3)) & BYTE_MASK) > EMPTY_ONE) {
-                    return b << SLOT_BITS | i;
-                }
+            final int slot = firstLiveMatch(page, base, key);
+            if (slot >= 0) {
+                return b << SLOT_BITS | slot;
             }
             b = (int) page[base + LINK_AT];
             if (b == 0) {
@@ -598,15 +621,33 @@ public final class GoLongLongMap {
         }
     }
 
+    /**
+     * FAST64's rule for one bucket (map_fast64.go:40-47): the first slot whose key equals {@code key}
+     * and whose tophash is not empty, or -1. A deleted slot keeps its key (Go clears keys only when
+     * they hold pointers), so a key can match a dead slot before its live one; the loop skips those.
+     */
+    private static int firstLiveMatch(long[] page, int base, long key) {
+        long m = KeyMatch.slots(page, base + KEYS_AT, key);
+        while (m != 0) {
+            final int slot = Long.numberOfTrailingZeros(m);
+            if (((page[base] >>> (slot << 3)) & BYTE_MASK) > EMPTY_ONE) {
+                return slot;
+            }
+            m &= m - 1;
+        }
+        return -1;
+    }
+
     /** Ours: all 8 tophash bytes matched at once; candidates verified; stop after a word with emptyRest. */
     private static int probeSwar(Table t, int bucket, int top, long key) {
         final long[][] pages = t.pages;
+        final long[] flat = t.flat;
         final int pageShift = t.pageShift;
         final int pageMask = t.pageMask;
         final long pattern = top * LOW_BITS;
         int b = bucket;
         while (true) {
-            final long[] page = pages[b >>> pageShift];
+            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
             final long w = page[base];
             final long x = w ^ pattern;
@@ -654,6 +695,7 @@ public final class GoLongLongMap {
             }
             final Table t = buckets;
             final long[][] pages = t.pages;
+            final long[] flat = t.flat;
             final int pageShift = t.pageShift;
             final int pageMask = t.pageMask;
             final int bucket = (int) hash & t.mask;
@@ -669,7 +711,7 @@ public final class GoLongLongMap {
             final long pattern = top * LOW_BITS;
             search:
             while (true) {
-                final long[] page = pages[b >>> pageShift];
+                final long[] page = flat != null ? flat : pages[b >>> pageShift];
                 final int base = (b & pageMask) * BUCKET_LONGS;
                 final long w = page[base];
                 final long x = w ^ pattern;
@@ -705,8 +747,7 @@ public final class GoLongLongMap {
                 foundPage[found + VALUE_DELTA] = value;
                 break;
             }
-            if (oldbuckets == null && (GoMapRules.overLoadFactor(count + 1, t.b, loadFactorNum, loadFactorDen)
-                || GoMapRules.tooManyOverflowBuckets(noverflow, t.b))) {
+            if (oldbuckets == null && (count + 1 > t.maxCount || noverflow >= t.maxOverflow)) {
                 hashGrow();
                 continue; // "goto again": growWork, then insert into the new array
             }
@@ -738,6 +779,7 @@ public final class GoLongLongMap {
         }
         final Table t = buckets;
         final long[][] pages = t.pages;
+        final long[] flat = t.flat;
         final int pageShift = t.pageShift;
         final int pageMask = t.pageMask;
         final int bucket = (int) hash & t.mask;
@@ -746,7 +788,7 @@ public final class GoLongLongMap {
         int b = bucket;
         search:
         do {
-            final long[] page = pages[b >>> pageShift];
+            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
             long w = page[base];
             for (int i = 0; i < BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
@@ -867,7 +909,7 @@ public final class GoLongLongMap {
             sameSizeGrowths++;
         }
         oldbuckets = old;
-        buckets = new Table(bigger ? old.b + 1 : old.b, old.pageShift);
+        buckets = newTable(bigger ? old.b + 1 : old.b);
         nevacuate = 0;
         noverflow = 0;
         version++;
@@ -953,6 +995,16 @@ public final class GoLongLongMap {
             sameSizeGrow = false;
             version++;
         }
+    }
+
+    /** An empty table of 2^b main buckets with this map's paging and growth limits. */
+    private Table newTable(int b) {
+        final Table t = new Table(b, pageShift, flatMaxB);
+        // overLoadFactor(count, b) is count > maxCount, tooManyOverflowBuckets(noverflow, b) is
+        // noverflow >= maxOverflow: computed once per table instead of a division per insert.
+        t.maxCount = Math.max(BUCKET_SIZE, (long) loadFactorNum * ((1L << b) / loadFactorDen));
+        t.maxOverflow = 1 << Math.min(b, EXACT_NOVERFLOW_MAX_B);
+        return t;
     }
 
     /** §8.5 newoverflow: chain a fresh bucket after {@code last}, counting it in noverflow. */
@@ -1457,12 +1509,22 @@ public final class GoLongLongMap {
         final int pageShift;
         final int pageMask;
         long[][] pages;
+        /** overLoadFactor(count, b) holds when count &gt; maxCount (set by newTable). */
+        long maxCount;
+        /** tooManyOverflowBuckets(noverflow, b) holds when noverflow &gt;= maxOverflow (set by newTable). */
+        int maxOverflow;
+        /** The whole table when it is one page ({@code pages[0]}), else null: lookups then skip the page index. */
+        long[] flat;
         int nextFree;
         int allocatedPages;
 
-        Table(int b, int pageShift) {
+        /** A table of 2^b main buckets, in pages of 2^pageShift buckets, or one array when b &le; flatMaxB. */
+        Table(int b, int pageShift, int flatMaxB) {
             this.b = b;
             this.mask = (1 << b) - 1;
+            if (b <= flatMaxB) {
+                pageShift = FLAT_PAGE_SHIFT;
+            }
             this.pageShift = pageShift;
             this.pageMask = pageShift == FLAT_PAGE_SHIFT ? Integer.MAX_VALUE : (1 << pageShift) - 1;
             final int main = 1 << b;
@@ -1471,6 +1533,7 @@ public final class GoLongLongMap {
             pages = new long[mainPages][];
             Arrays.fill(pages, EMPTY_PAGE);
             pages[0] = new long[(int) Math.min(capacity, pageMask + 1L) * BUCKET_LONGS];
+            flat = pageShift == FLAT_PAGE_SHIFT ? pages[0] : null;
             allocatedPages = 1;
             nextFree = main;
         }
@@ -1507,6 +1570,9 @@ public final class GoLongLongMap {
                             + " overflow buckets at B = " + b);
                     }
                     pages[0] = Arrays.copyOf(first, (int) longs);
+                    if (flat != null) {
+                        flat = pages[0];
+                    }
                 }
             } else if (p == pages.length) {
                 final int old = pages.length;

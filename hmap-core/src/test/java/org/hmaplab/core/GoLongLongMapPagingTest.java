@@ -13,35 +13,37 @@ import org.junit.jupiter.api.Test;
  * structure is the same as with one array is pinned by GoLongLongMapPropertiesTest.
  */
 class GoLongLongMapPagingTest {
-    /** Doubling from B = 13 starts at the insert that makes count 13 * 2^13 / 2 + 1 (§4.3). */
-    private static final int FIRST_INSERT_OF_GROWTH_TO_B14 = 13 * (1 << 13) / 2 + 1;
-    /** 2^14 buckets in pages of 2^10. */
-    private static final int MAIN_PAGES_AT_B14 = 1 << (14 - GoLongLongMap.PAGE_SHIFT);
+    /** The first B whose table is paged. */
+    private static final int FIRST_PAGED_B = GoLongLongMap.FLAT_MAX_B + 1;
+    /** Doubling to FIRST_PAGED_B starts at the insert that makes count 13 * 2^(B-1) / 2 + 1 (§4.3). */
+    private static final int FIRST_INSERT_OF_GROWTH_TO_PAGED = 13 * (1 << (FIRST_PAGED_B - 1)) / 2 + 1;
+    /** 2^FIRST_PAGED_B buckets in pages of 2^10. */
+    private static final int MAIN_PAGES = 1 << (FIRST_PAGED_B - GoLongLongMap.PAGE_SHIFT);
 
-    private static GoLongLongMap fillUntilGrowthToB14(MapOptions options) {
+    private static GoLongLongMap fillUntilGrowthToFirstPagedB(MapOptions options) {
         GoLongLongMap m = new GoLongLongMap(Fmix64Hasher.INSTANCE, 42L, 0, options);
-        for (int i = 1; i <= FIRST_INSERT_OF_GROWTH_TO_B14; i++) {
+        for (int i = 1; i <= FIRST_INSERT_OF_GROWTH_TO_PAGED; i++) {
             m.put(i * 0x9E3779B97F4A7C15L, i, -1);
         }
-        assertTrue(m.isGrowing(), "a growth to B = 14 is running");
-        assertEquals(14, m.currentB());
+        assertTrue(m.isGrowing(), "a growth to the first paged B is running");
+        assertEquals(FIRST_PAGED_B, m.currentB());
         return m;
     }
 
     @Test
     void aGrowthAllocatesOnlyThePagesItsFirstEvacuationsReach() {
-        GoLongLongMap m = fillUntilGrowthToB14(MapOptions.DEFAULT);
-        assertEquals(MAIN_PAGES_AT_B14, m.mainPages());
+        GoLongLongMap m = fillUntilGrowthToFirstPagedB(MapOptions.DEFAULT);
+        assertEquals(MAIN_PAGES, m.mainPages());
         // Page 0 comes with the table; the insert evacuated its own old bucket and the one at nevacuate,
-        // each into an X page and a Y page: at most 4 pages of 16.
+        // each into an X page and a Y page: at most 4 pages of 32.
         assertTrue(m.allocatedPages() <= 4, "pages allocated when the growth starts: " + m.allocatedPages());
     }
 
     @Test
     void eachWriteDuringAGrowthAllocatesAtMostFourPages() {
-        GoLongLongMap m = fillUntilGrowthToB14(MapOptions.DEFAULT);
+        GoLongLongMap m = fillUntilGrowthToFirstPagedB(MapOptions.DEFAULT);
         int maxStep = 0;
-        long key = FIRST_INSERT_OF_GROWTH_TO_B14;
+        long key = FIRST_INSERT_OF_GROWTH_TO_PAGED;
         while (m.isGrowing()) {
             int before = m.allocatedPages();
             key++;
@@ -49,23 +51,36 @@ class GoLongLongMapPagingTest {
             maxStep = Math.max(maxStep, m.allocatedPages() - before);
         }
         assertTrue(maxStep <= 4, "most pages allocated by one write: " + maxStep);
-        assertTrue(m.allocatedPages() >= MAIN_PAGES_AT_B14, "every main page is in use once the growth is over");
+        assertTrue(m.allocatedPages() >= MAIN_PAGES, "every main page is in use once the growth is over");
         m.verifyInvariants();
     }
 
     @Test
+    void tablesUpToFlatMaxBAreOneArray() {
+        int largestFlatHint = 13 * (1 << GoLongLongMap.FLAT_MAX_B) / 2;
+        GoLongLongMap m = new GoLongLongMap(Fmix64Hasher.INSTANCE, 42L, largestFlatHint, MapOptions.DEFAULT);
+        assertEquals(GoLongLongMap.FLAT_MAX_B, m.currentB());
+        assertEquals(1, m.mainPages());
+        assertEquals(1, m.allocatedPages());
+        GoLongLongMap paged = new GoLongLongMap(Fmix64Hasher.INSTANCE, 42L, largestFlatHint + 1, MapOptions.DEFAULT);
+        assertEquals(FIRST_PAGED_B, paged.currentB());
+        assertEquals(MAIN_PAGES, paged.mainPages());
+        assertEquals(1, paged.allocatedPages());
+    }
+
+    @Test
     void anUnpagedMapKeepsEachArrayInOnePiece() {
-        GoLongLongMap m = fillUntilGrowthToB14(MapOptions.DEFAULT.withPaged(false));
+        GoLongLongMap m = fillUntilGrowthToFirstPagedB(MapOptions.DEFAULT.withPaged(false));
         assertEquals(1, m.mainPages());
         assertEquals(1, m.allocatedPages());
     }
 
     @Test
     void clearEmptiesEveryAllocatedPage() {
-        GoLongLongMap m = fillUntilGrowthToB14(MapOptions.DEFAULT);
+        GoLongLongMap m = fillUntilGrowthToFirstPagedB(MapOptions.DEFAULT);
         m.clear();
         m.verifyInvariants();
-        for (int i = 1; i <= FIRST_INSERT_OF_GROWTH_TO_B14; i += 97) {
+        for (int i = 1; i <= FIRST_INSERT_OF_GROWTH_TO_PAGED; i += 97) {
             assertFalse(m.containsKey(i * 0x9E3779B97F4A7C15L), "key " + i + " after clear");
         }
         m.put(5, 6, -1);

@@ -93,8 +93,9 @@ import org.hmaplab.hash.Hashers;
  * As Go (§13): a writer XORs a writing flag at its start and checks it at its end; a writer that
  * finds it set throws {@link ConcurrentModificationException} "concurrent map writes" (even on an
  * empty map), a reader of a non-empty map "concurrent map read and map write", an iterator step
- * "concurrent map iteration and map write". The flag is accessed with VarHandle opaque mode so
- * that the compiler cannot fold the set and clear of one write away. Best effort, like Go's.
+ * "concurrent map iteration and map write". Writers access the flag with VarHandle opaque mode so
+ * that the compiler cannot fold the set and clear of one write away; readers read it plainly, as
+ * Go's mapaccess does. Best effort, like Go's.
  *
  * <h2>Deliberate differences</h2>
  * 64-bit seed; UTF-16 string hashing; the optional hot-key cache (below); {@link #clear()} of a
@@ -414,8 +415,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         FLAGS.setOpaque(this, f & ~HASH_WRITING);
     }
 
+    /** Readers' check: a plain read, as Go's mapaccess does (an opaque read would be a compiler barrier). */
     private void checkNoWriter(String message) {
-        if (((int) FLAGS.getOpaque(this) & HASH_WRITING) != 0) {
+        if ((flags & HASH_WRITING) != 0) {
             throw new ConcurrentModificationException(message);
         }
     }

@@ -71,6 +71,23 @@ public final class MatrixBuilder {
     static final int FULL_OBJECT_KEY_MAX_SIZE = 1 << 22;
 
     private static final List<String> UNIFORM = List.of("uniform");
+
+    /**
+     * The goals profile's bytes-per-entry sweep: 2^(10 + k/2) entries for k = 0..28, evenly spaced in
+     * log2 from 2^10 to 2^24, so their mean estimates the mean over a log-uniform size.
+     */
+    static final List<Integer> GOALS_MEMORY_SIZES = goalsMemorySizes();
+
+    /** The goals profile measures no memory for these (boxed HashMap of 16M entries is slow to walk and no goal). */
+    static final Set<String> GOALS_MEMORY_SKIPPED = Set.of("jdk");
+
+    private static List<Integer> goalsMemorySizes() {
+        List<Integer> sizes = new ArrayList<>();
+        for (int k = 0; k <= 28; k++) {
+            sizes.add((int) Math.round(Math.pow(2, 10 + k / 2.0)));
+        }
+        return List.copyOf(sizes);
+    }
     private static final List<Integer> HIT = List.of(100);
 
     /** The spec of {@code profile}; {@code defaultHasher} is the hasher our maps use unless overridden. */
@@ -88,9 +105,10 @@ public final class MatrixBuilder {
             }
             case QUICK -> {
                 List<Integer> sizes = List.of(1 << 10, 1 << 16);
-                // Our map in its fastest style, with the selected hasher and with Go's fallback hash
-                // (the fastest registered hasher for 8-byte keys), against every peer.
-                return new Spec(concat(List.of("go-swar"), peers), distinct(List.of(defaultHasher, "go")),
+                // Our map in its fastest styles (FAST64 for long keys, SWAR for String keys), with the selected
+                // hasher and with Go's fallback hash (the fastest registered hasher for 8-byte keys), against
+                // every peer.
+                return new Spec(concat(List.of("go-fast64", "go-swar"), peers), distinct(List.of(defaultHasher, "go")),
                     List.of(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)),
                         new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT),
                         new Workload("get", List.of(KeyKind.STRING_16), List.of(1 << 16), UNIFORM, HIT)),
@@ -142,6 +160,20 @@ public final class MatrixBuilder {
                     concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()),
                     List.of(1, 2, 4, 8, 12, 16, 24, 32, 64, 256, 1024, 4096, 256 * 1024), true,
                     List.of(), 0, 0, List.of(), List.of());
+            }
+            case GOALS -> {
+                List<Integer> sizes = List.of(1 << 10, 1 << 16, 1 << 22);
+                List<Workload> w = new ArrayList<>();
+                w.add(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)));
+                w.add(new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT));
+                w.add(new Workload("update", randomLongs, List.of(1 << 16), UNIFORM, HIT));
+                w.add(new Workload("churn", randomLongs, List.of(1 << 16), UNIFORM, HIT));
+                w.add(new Workload("get", List.of(KeyKind.STRING_16), List.of(1 << 16), UNIFORM, List.of(100, 0)));
+                // FAST64 is our fastest style for long keys, SWAR for String keys; Go's fallback hash is the
+                // fastest registered hasher for 8-byte keys, aes for strings.
+                return new Spec(concat(List.of("go-fast64", "go-swar"), peers), distinct(List.of("go", defaultHasher)),
+                    w, List.of(), List.of(), false,
+                    randomLongs, 1 << 22, 1, randomLongs, GOALS_MEMORY_SIZES);
             }
             default -> throw new IllegalArgumentException("profile " + profile);
         }
@@ -238,7 +270,14 @@ public final class MatrixBuilder {
         }
         for (KeyKind kind : spec.memoryKinds()) {
             for (String impl : spec.impls()) {
+                boolean otherGo = MapRegistry.isGo(impl) && !impl.equals(spec.impls().get(0));
+                if (profile == Profile.GOALS && (GOALS_MEMORY_SKIPPED.contains(impl) || otherGo)) {
+                    continue; // memory depends on neither the lookup style nor the hasher
+                }
                 for (String hasher : hashersOf(impl, spec)) {
+                    if (profile == Profile.GOALS && MapRegistry.isGo(impl) && !hasher.equals(spec.goHashers().get(0))) {
+                        continue;
+                    }
                     Map<String, String> p = new LinkedHashMap<>();
                     p.put("impl", impl);
                     p.put("hasher", hasher);

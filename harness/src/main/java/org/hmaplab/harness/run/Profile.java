@@ -23,7 +23,14 @@ public enum Profile {
      * Hasher speed only: every hasher and AES backend, hashLong and hashBytes at 13 lengths from 1 B
      * to 256 KiB, about 11 minutes; 1 s of warm-up because C2 needs about 0.6 s for the Vector API code.
      */
-    HASHERS("hashers", 1, 1000, 3, 500, 1, "512m");
+    HASHERS("hashers", 1, 1000, 3, 500, 1, "512m"),
+    /**
+     * The performance goals of issue 6 (README "Performance goals"): our map's candidate configurations
+     * against every peer at 1K, 64K and 4M entries, the 4M insert-latency fill and a bytes-per-entry
+     * sweep over 29 log-spaced sizes from 2^10 to 2^24; about 25 minutes. summary.md ends with the
+     * goals table.
+     */
+    GOALS("goals", 1, 1000, 5, 1000, 1, "4g");
 
     private final String label;
     private final int warmupIterations;

@@ -48,7 +48,7 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
-        description = "smoke | quick | nightly | full (default: ${DEFAULT-VALUE})")
+        description = "smoke | quick | nightly | full | hashers | goals (default: ${DEFAULT-VALUE})")
     String profile;
 
     @Option(names = "--include", paramLabel = "REGEX",

@@ -11,7 +11,8 @@ import org.hmaplab.baselines.MapRegistry;
  * The run summary (summary.md, also printed at the end of a run): per operation, key kind, size
  * and distribution, every implementation's score with its error and its ratio to the best peer
  * (eclipse, agrona, fastutil, jdk) of the same group in the same run (&lt; 1: faster than the best
- * peer); then hasher speed, insert-latency percentiles and bytes per entry. Rows are read by
+ * peer); then hasher speed, insert-latency percentiles, bytes per entry and, when the run measured
+ * any of them, the performance goals ({@link Goals}). Rows are read by
  * column name, so the summary works on merged archives too.
  */
 public final class Summary {
@@ -93,6 +94,9 @@ public final class Summary {
                     r.get("size"), r.get("bytes_per_entry"), r.get("bytes_total"), r.get("jol_mode"))).append(" |\n");
             }
             sb.append('\n');
+        }
+        if (Goals.judge(results, latency, memory).stream().anyMatch(v -> !v.status().equals("not measured"))) {
+            sb.append(Goals.markdown(results, latency, memory));
         }
         return sb.toString();
     }

@@ -55,6 +55,28 @@ class MatrixBuilderTest {
     }
 
     @Test
+    void goalsMeasuresEveryGoalOfThePerformanceIssue() {
+        List<Cell> goals = cells(Profile.GOALS);
+        Set<String> ids = new HashSet<>();
+        goals.forEach(c -> ids.add(c.operation() + " " + c.param("keyKind") + " " + c.param("size")));
+        for (String size : List.of("1024", "65536", "4194304")) {
+            for (String op : List.of("get-hit", "get-miss", "put-growth")) {
+                assertTrue(ids.contains(op + " long-random " + size), op + " at " + size + " in " + ids);
+            }
+        }
+        assertTrue(ids.contains("get-hit string-16 65536") && ids.contains("get-miss string-16 65536"), ids.toString());
+        assertTrue(goals.stream().anyMatch(c -> c.operation().equals("latency") && "4194304".equals(c.param("size"))));
+        List<Cell> memory = goals.stream().filter(c -> c.operation().equals("memory")).toList();
+        // one of our maps (memory depends on neither style nor hasher) and every peer but the boxed jdk map
+        assertEquals(Set.of("go-fast64", "eclipse", "agrona", "fastutil"), values(memory, "impl"));
+        String[] sizes = memory.get(0).param("sizes").split(",");
+        assertEquals(29, sizes.length);
+        assertEquals("1024", sizes[0]);
+        assertEquals("16777216", sizes[28]);
+        assertEquals("1448", sizes[1], "2^10.5 rounded");
+    }
+
+    @Test
     void growthCellsCountOneOperationPerInsertedKey() {
         for (Cell c : cells(Profile.QUICK)) {
             if (c.operation().equals("put-growth")) {

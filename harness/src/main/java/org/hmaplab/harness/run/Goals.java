@@ -1,0 +1,227 @@
+package org.hmaplab.harness.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.hmaplab.baselines.MapRegistry;
+
+/**
+ * The performance goals of issue 6, judged from one run's rows: for each goal, our best
+ * configuration (the fastest {@code go-*} implementation and hasher in the group) against the best
+ * peer of the same run, and whether the goal is met. A goal without rows in the run is listed as
+ * "not measured". Every ratio is within one run: speedup = best peer's time / our best time (above
+ * 1 is faster).
+ *
+ * <table>
+ *   <caption>Goals</caption>
+ *   <tr><th>goal</th><th>rows</th><th>met when</th></tr>
+ *   <tr><td>get-miss 4M</td><td>get-miss, long-random, 4194304</td><td>speedup &ge; 1.5</td></tr>
+ *   <tr><td>get-miss 1K, 64K; get-hit 1K, 64K, 4M; put-growth 1K, 64K, 4M; String get-hit and
+ *       get-miss 64K</td><td>the same operation and size</td><td>speedup &ge; 1.0</td></tr>
+ *   <tr><td>largest insert pause filling to 4M</td><td>latency.csv, size 4194304</td>
+ *       <td>our best max &le; 1 ms</td></tr>
+ *   <tr><td>bytes per entry, mean over the sweep</td><td>memory.csv, sizes common to all</td>
+ *       <td>&le; best peer and &le; 0.85 &times; agrona's and eclipse's</td></tr>
+ *   <tr><td>steady-state allocation</td><td>get-hit, get-miss, update, churn of our maps</td>
+ *       <td>every alloc B/op &lt; 0.01</td></tr>
+ * </table>
+ */
+public final class Goals {
+    private Goals() {
+    }
+
+    static final int SIZE_1K = 1 << 10;
+    static final int SIZE_64K = 1 << 16;
+    static final int SIZE_4M = 1 << 22;
+    /** The largest single insert allowed while filling to 4M, in ns. */
+    static final double MAX_PAUSE_NS = 1_000_000;
+    /** Bytes per entry must be at most this fraction of Agrona's and Eclipse Collections'. */
+    static final double MEMORY_FRACTION_OF_OPEN_ADDRESSING = 0.85;
+    /** Below this many bytes per operation, JMH's gc.alloc.rate.norm is noise: nothing is allocated. */
+    static final double NO_ALLOCATION = 0.01;
+    private static final Set<String> STEADY_STATE = Set.of("get-hit", "get-miss", "update", "churn");
+    private static final String LONG_KEYS = "long-random";
+    private static final String STRING_KEYS = "string-16";
+
+    /** One judged goal: its name, what was measured, the threshold, and the verdict. */
+    public record Verdict(String goal, String ours, String peer, String measure, String threshold, String status) {
+    }
+
+    /** The verdicts for every goal, in the issue's order. */
+    public static List<Verdict> judge(List<Map<String, String>> results, List<Map<String, String>> latency,
+                                      List<Map<String, String>> memory) {
+        List<Verdict> out = new ArrayList<>();
+        out.add(speed(results, "get-miss", LONG_KEYS, SIZE_4M, 1.5));
+        out.add(speed(results, "get-miss", LONG_KEYS, SIZE_1K, 1.0));
+        out.add(speed(results, "get-miss", LONG_KEYS, SIZE_64K, 1.0));
+        for (int size : List.of(SIZE_1K, SIZE_64K, SIZE_4M)) {
+            out.add(speed(results, "get-hit", LONG_KEYS, size, 1.0));
+        }
+        for (int size : List.of(SIZE_1K, SIZE_64K, SIZE_4M)) {
+            out.add(speed(results, "put-growth", LONG_KEYS, size, 1.0));
+        }
+        out.add(pause(latency));
+        out.add(bytesPerEntry(memory));
+        out.add(allocation(results));
+        out.add(speed(results, "get-hit", STRING_KEYS, SIZE_64K, 1.0));
+        out.add(speed(results, "get-miss", STRING_KEYS, SIZE_64K, 1.0));
+        return out;
+    }
+
+    /** The goals as a Markdown section. */
+    public static String markdown(List<Map<String, String>> results, List<Map<String, String>> latency,
+                                  List<Map<String, String>> memory) {
+        StringBuilder sb = new StringBuilder("## Performance goals (issue 6)\n\n");
+        sb.append("Ours: the fastest go-* implementation and hasher of the group; peer: the fastest peer; ")
+            .append("speedup = peer time / our time, both from this run.\n\n");
+        sb.append("| goal | ours | best peer | measure | goal | status |\n|---|---|---|---:|---|---|\n");
+        for (Verdict v : judge(results, latency, memory)) {
+            sb.append("| ").append(String.join(" | ", v.goal(), v.ours(), v.peer(), v.measure(), v.threshold(),
+                v.status())).append(" |\n");
+        }
+        return sb.append('\n').toString();
+    }
+
+    private static Verdict speed(List<Map<String, String>> results, String operation, String kind, int size,
+                                 double minSpeedup) {
+        String goal = operation + " " + kind + " " + size;
+        String threshold = String.format(Locale.ROOT, "speedup >= %.1f", minSpeedup);
+        Predicate<Map<String, String>> group = r -> operation.equals(r.get("operation")) && kind.equals(
+            r.get("key_kind")) && String.valueOf(size).equals(r.get("size"));
+        Map<String, String> ours = best(results, group.and(r -> MapRegistry.isGo(r.get("impl"))), "score");
+        Map<String, String> peer = best(results, group.and(r -> MapRegistry.isPeer(r.get("impl"))), "score");
+        if (ours == null || peer == null) {
+            return notMeasured(goal, threshold);
+        }
+        double speedup = number(peer.get("score")) / number(ours.get("score"));
+        return new Verdict(goal, describe(ours, "score"), describe(peer, "score"),
+            String.format(Locale.ROOT, "%.2fx", speedup), threshold, speedup >= minSpeedup ? "met" : "missed");
+    }
+
+    private static Verdict pause(List<Map<String, String>> latency) {
+        String goal = "largest insert pause filling to " + SIZE_4M;
+        String threshold = "<= 1 ms";
+        Predicate<Map<String, String>> at4m = r -> String.valueOf(SIZE_4M).equals(r.get("size"));
+        Map<String, String> ours = best(latency, at4m.and(r -> MapRegistry.isGo(r.get("impl"))), "max");
+        Map<String, String> peer = best(latency, at4m.and(r -> MapRegistry.isPeer(r.get("impl"))), "max");
+        if (ours == null) {
+            return notMeasured(goal, threshold);
+        }
+        double max = number(ours.get("max"));
+        return new Verdict(goal, describe(ours, "max"), peer == null ? "" : describe(peer, "max"),
+            String.format(Locale.ROOT, "%.3f ms", max / 1e6), threshold, max <= MAX_PAUSE_NS ? "met" : "missed");
+    }
+
+    private static Verdict bytesPerEntry(List<Map<String, String>> memory) {
+        String goal = "bytes per entry, mean over the sizes measured for every implementation";
+        String threshold = "<= best peer and <= 0.85 x agrona, eclipse";
+        Map<String, Map<String, Double>> byImpl = new LinkedHashMap<>();
+        for (Map<String, String> r : memory) {
+            if (LONG_KEYS.equals(r.get("key_kind"))) {
+                byImpl.computeIfAbsent(r.get("impl"), k -> new LinkedHashMap<>())
+                    .put(r.get("size"), number(r.get("bytes_per_entry")));
+            }
+        }
+        if (byImpl.isEmpty()) {
+            return notMeasured(goal, threshold);
+        }
+        // only sizes every implementation has, so that the means are comparable
+        List<String> common = new ArrayList<>(byImpl.values().iterator().next().keySet());
+        for (Map<String, Double> sizes : byImpl.values()) {
+            common.retainAll(sizes.keySet());
+        }
+        Map<String, Double> mean = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Double>> e : byImpl.entrySet()) {
+            mean.put(e.getKey(), common.stream().mapToDouble(s -> e.getValue().get(s)).average().orElse(Double.NaN));
+        }
+        String ours = bestOf(mean, MapRegistry::isGo);
+        String peer = bestOf(mean, MapRegistry::isPeer);
+        if (ours == null || peer == null || common.isEmpty()) {
+            return notMeasured(goal, threshold);
+        }
+        double o = mean.get(ours);
+        boolean met = o <= mean.get(peer);
+        StringBuilder measure = new StringBuilder(String.format(Locale.ROOT, "%d sizes: %.2f vs %.2f",
+            common.size(), o, mean.get(peer)));
+        for (String open : List.of("agrona", "eclipse")) {
+            Double m = mean.get(open);
+            if (m != null) {
+                met &= o <= MEMORY_FRACTION_OF_OPEN_ADDRESSING * m;
+                measure.append(String.format(Locale.ROOT, "; %s %.2f (x0.85 = %.2f)", open, m,
+                    MEMORY_FRACTION_OF_OPEN_ADDRESSING * m));
+            }
+        }
+        return new Verdict(goal, ours, peer, measure.toString(), threshold, met ? "met" : "missed");
+    }
+
+    private static Verdict allocation(List<Map<String, String>> results) {
+        String goal = "allocation in steady state (get, update, churn)";
+        String threshold = "< 0.01 B/op";
+        double worst = Double.NEGATIVE_INFINITY;
+        Map<String, String> worstRow = null;
+        for (Map<String, String> r : results) {
+            if (MapRegistry.isGo(r.get("impl")) && STEADY_STATE.contains(r.get("operation"))) {
+                double a = number(r.get("alloc_bytes_per_op"));
+                if (!Double.isNaN(a) && a > worst) {
+                    worst = a;
+                    worstRow = r;
+                }
+            }
+        }
+        if (worstRow == null) {
+            return notMeasured(goal, threshold);
+        }
+        String where = worstRow.get("operation") + " " + worstRow.get("impl") + "/" + worstRow.get("hasher") + " "
+            + worstRow.get("key_kind") + " " + worstRow.get("size");
+        return new Verdict(goal, "worst: " + where, "",
+            String.format(Locale.ROOT, "%.4f B/op", worst), threshold, worst < NO_ALLOCATION ? "met" : "missed");
+    }
+
+    private static Verdict notMeasured(String goal, String threshold) {
+        return new Verdict(goal, "", "", "", threshold, "not measured");
+    }
+
+    /** The row with the smallest {@code column} among those {@code filter} keeps, or null. */
+    private static Map<String, String> best(List<Map<String, String>> rows, Predicate<Map<String, String>> filter,
+                                            String column) {
+        Map<String, String> best = null;
+        for (Map<String, String> r : rows) {
+            double v = number(r.get(column));
+            if (filter.test(r) && !Double.isNaN(v) && (best == null || v < number(best.get(column)))) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    private static String bestOf(Map<String, Double> mean, Predicate<String> kind) {
+        String best = null;
+        for (Map.Entry<String, Double> e : mean.entrySet()) {
+            if (kind.test(e.getKey()) && !e.getValue().isNaN() && (best == null || e.getValue() < mean.get(best))) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    private static String describe(Map<String, String> r, String column) {
+        String hasher = r.get("hasher");
+        String who = MapRegistry.isGo(r.get("impl")) ? r.get("impl") + "/" + hasher : r.get("impl");
+        return who + " " + r.get(column);
+    }
+
+    private static double number(String v) {
+        if (v == null || v.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -97,7 +97,7 @@ public final class ArchiveCheck {
             throw new Problem(ArchiveFormat.JMH_JSON + ": " + e.getMessage());
         }
         CsvFiles.Table results = table(dir, ArchiveFormat.RESULTS_CSV, ArchiveFormat.RESULTS_COLUMNS);
-        CsvFiles.Table latency = table(dir, ArchiveFormat.LATENCY_CSV, ArchiveFormat.LATENCY_COLUMNS);
+        CsvFiles.Table latency = table(dir, ArchiveFormat.LATENCY_CSV, ArchiveFormat.LATENCY_REQUIRED_COLUMNS);
         CsvFiles.Table memory = table(dir, ArchiveFormat.MEMORY_CSV, ArchiveFormat.MEMORY_COLUMNS);
         numbers(results, ArchiveFormat.RESULTS_CSV, List.of("score", "samples"),
             List.of("error", "alloc_bytes_per_op", "size", "hit_ratio", "input_bytes", "bytes_per_ns"));

@@ -34,9 +34,15 @@ public final class ArchiveFormat {
         "benchmark", "operation", "impl", "hasher", "lookup_style", "key_kind", "size", "distribution", "hit_ratio",
         "mode", "unit", "score", "error", "samples", "alloc_bytes_per_op", "params", "input_bytes", "bytes_per_ns");
 
-    public static final List<String> LATENCY_COLUMNS = List.of(
+    /** The columns every latency.csv starts with (archives written before the {@code gc} column have only these). */
+    public static final List<String> LATENCY_REQUIRED_COLUMNS = List.of(
         "impl", "size", "p50", "p99", "p999", "p9999", "max", "count", "unit", "hasher", "key_kind", "lookup_style",
         "mean");
+
+    /** The columns latency.csv is written with: the required ones and the probe JVM's garbage collector. */
+    public static final List<String> LATENCY_COLUMNS = List.of(
+        "impl", "size", "p50", "p99", "p999", "p9999", "max", "count", "unit", "hasher", "key_kind", "lookup_style",
+        "mean", "gc");
 
     public static final List<String> MEMORY_COLUMNS = List.of(
         "impl", "key_kind", "size", "bytes_total", "bytes_per_entry", "jol_mode", "hasher", "lookup_style");

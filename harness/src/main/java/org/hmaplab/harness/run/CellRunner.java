@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.profile.LinuxPerfNormProfiler;
@@ -152,11 +153,27 @@ final class CellRunner {
         }
     }
 
-    /** Runs a probe cell in a child JVM; returns its result lines without the prefix. */
+    /** The collectors a latency cell may ask for with its {@code gc} parameter, and their JVM options. */
+    static final Map<String, String> GC_OPTIONS = Map.of("g1", "-XX:+UseG1GC", "zgc", "-XX:+UseZGC",
+        "parallel", "-XX:+UseParallelGC", "serial", "-XX:+UseSerialGC");
+
+    static String gcOption(String gc) {
+        String option = GC_OPTIONS.get(gc);
+        if (option == null) {
+            throw new IllegalArgumentException("unknown gc '" + gc + "'; valid: "
+                + String.join(", ", new TreeSet<>(GC_OPTIONS.keySet())));
+        }
+        return option;
+    }
+
+    /** Runs a probe cell in a child JVM (with the cell's collector, if it names one); returns its result lines. */
     List<String> runProbe(Cell cell, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(forkJvmArgs(profile));
+        if (cell.param("gc") != null) {
+            cmd.add(gcOption(cell.param("gc")));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(cell.target());

@@ -1,5 +1,8 @@
 package org.hmaplab.harness.run;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.hmaplab.baselines.CompositeKey;
@@ -23,7 +26,8 @@ import org.hmaplab.harness.bench.KeyKind;
  * are recorded into one histogram (a GC is requested between fills).
  *
  * <p>Usage: {@code InsertLatencyProbe impl hasher keyKind size rounds}; prints two lines
- * {@code RESULT impl,hasher,key_kind,size,p50,p99,p999,p9999,max,mean,count,unit}.
+ * {@code RESULT impl,hasher,key_kind,size,p50,p99,p999,p9999,max,mean,count,unit,gc} (gc: the collector of
+ * this JVM, which a latency cell's {@code gc} parameter chooses).
  */
 public final class InsertLatencyProbe {
     private InsertLatencyProbe() {
@@ -69,12 +73,30 @@ public final class InsertLatencyProbe {
         System.out.println(RESULT_PREFIX + line(impl, hasher, kind, size, latency));
     }
 
+    /** The collector this JVM runs, by the names of its collector beans: g1, zgc, parallel, serial, shenandoah. */
+    static String collector() {
+        String names = ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(GarbageCollectorMXBean::getName).reduce("", (a, b) -> a + " " + b);
+        if (names.contains("G1")) {
+            return "g1";
+        } else if (names.contains("ZGC")) {
+            return "zgc";
+        } else if (names.contains("Shenandoah")) {
+            return "shenandoah";
+        } else if (names.contains("PS ") || names.contains("Parallel")) {
+            return "parallel";
+        } else if (names.contains("Copy") || names.contains("MarkSweepCompact")) {
+            return "serial";
+        }
+        return names.trim().toLowerCase(Locale.ROOT).replace(' ', '+');
+    }
+
     private static String line(String impl, String hasher, KeyKind kind, int size, Histogram h) {
         return String.join(",", impl, hasher, kind.label(), Integer.toString(size),
             Long.toString(h.getValueAtPercentile(50)), Long.toString(h.getValueAtPercentile(99)),
             Long.toString(h.getValueAtPercentile(99.9)), Long.toString(h.getValueAtPercentile(99.99)),
-            Long.toString(h.getMaxValue()), String.format(java.util.Locale.ROOT, "%.1f", h.getMean()),
-            Long.toString(h.getTotalCount()), "ns");
+            Long.toString(h.getMaxValue()), String.format(Locale.ROOT, "%.1f", h.getMean()),
+            Long.toString(h.getTotalCount()), "ns", collector());
     }
 
     /** Fills a fresh map with all keys; records each insert's latency when {@code h} is not null. */

@@ -1,6 +1,7 @@
 package org.hmaplab.harness.run;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,6 +78,15 @@ public final class MatrixBuilder {
      * log2 from 2^10 to 2^24, so their mean estimates the mean over a log-uniform size.
      */
     static final List<Integer> GOALS_MEMORY_SIZES = goalsMemorySizes();
+
+    /**
+     * The collectors of the goals profile's latency cells: the JVM's default (G1), whose young
+     * collections copy a growing map's fresh pages, and ZGC, which does that concurrently.
+     */
+    static final List<String> GOALS_LATENCY_GCS = List.of("g1", "zgc");
+
+    /** Latency cells of other profiles name no collector: the probe JVM runs the default one. */
+    private static final List<String> DEFAULT_GC = Collections.singletonList(null);
 
     /** The goals profile measures no memory for these (boxed HashMap of 16M entries is slow to walk and no goal). */
     static final Set<String> GOALS_MEMORY_SKIPPED = Set.of("jdk");
@@ -262,9 +272,15 @@ public final class MatrixBuilder {
         for (KeyKind kind : spec.latencyKinds()) {
             for (String impl : spec.impls()) {
                 for (String hasher : hashersOf(impl, spec)) {
-                    Map<String, String> p = mapParams(impl, hasher, kind, spec.latencySize());
-                    p.put("rounds", Integer.toString(spec.latencyRounds()));
-                    cells.add(new Cell("latency", Cell.Kind.LATENCY, LATENCY_PROBE, p, 0));
+                    // the goals profile runs each latency cell under G1 (the default) and ZGC; others use the default
+                    for (String gc : profile == Profile.GOALS ? GOALS_LATENCY_GCS : DEFAULT_GC) {
+                        Map<String, String> p = mapParams(impl, hasher, kind, spec.latencySize());
+                        p.put("rounds", Integer.toString(spec.latencyRounds()));
+                        if (gc != null) {
+                            p.put("gc", gc);
+                        }
+                        cells.add(new Cell("latency", Cell.Kind.LATENCY, LATENCY_PROBE, p, 0));
+                    }
                 }
             }
         }

@@ -290,14 +290,17 @@ public final class RunCommand implements Callable<Integer> {
         return new Collected(jmh, latency, memory);
     }
 
-    /** A latency.csv row from a probe line impl,hasher,key_kind,size,p50,p99,p999,p9999,max,mean,count,unit. */
+    /**
+     * A latency.csv row from a probe line
+     * impl,hasher,key_kind,size,p50,p99,p999,p9999,max,mean,count,unit,gc.
+     */
     static List<String> latencyRow(String line) {
         String[] f = line.split(",", -1);
-        if (f.length != 12) {
+        if (f.length != 13) {
             throw new IllegalStateException("latency probe printed a malformed line: " + line);
         }
         String style = MapRegistry.names().contains(f[0]) ? MapRegistry.lookupStyle(f[0]) : "";
-        return List.of(f[0], f[3], f[4], f[5], f[6], f[7], f[8], f[10], f[11], f[1], f[2], style, f[9]);
+        return List.of(f[0], f[3], f[4], f[5], f[6], f[7], f[8], f[10], f[11], f[1], f[2], style, f[9], f[12]);
     }
 
     /** A memory.csv row from a probe line impl,hasher,key_kind,size,bytes_total,bytes_per_entry,jol_mode. */

@@ -76,12 +76,12 @@ public final class Summary {
         if (!latency.isEmpty()) {
             sb.append("## Insert latency while filling an empty map\n\n");
             sb.append("Every insert timed with System.nanoTime; impl `timer` is the timer's own cost.\n\n");
-            sb.append("| impl | hasher | key kind | size | p50 | p99 | p99.9 | p99.99 | max | unit |\n");
-            sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+            sb.append("| impl | hasher | key kind | size | gc | p50 | p99 | p99.9 | p99.99 | max | unit |\n");
+            sb.append("|---|---|---|---:|---|---:|---:|---:|---:|---:|---|\n");
             for (Map<String, String> r : latency) {
                 sb.append("| ").append(String.join(" | ", r.get("impl"), r.get("hasher"), r.get("key_kind"),
-                    r.get("size"), r.get("p50"), r.get("p99"), r.get("p999"), r.get("p9999"), r.get("max"),
-                    r.get("unit"))).append(" |\n");
+                    r.get("size"), r.getOrDefault("gc", ""), r.get("p50"), r.get("p99"), r.get("p999"),
+                    r.get("p9999"), r.get("max"), r.get("unit"))).append(" |\n");
             }
             sb.append('\n');
         }

@@ -72,6 +72,20 @@ class GoalsTest {
     }
 
     @Test
+    void eachCollectorOfTheLatencyRowsGetsItsOwnPauseVerdict() {
+        String size = String.valueOf(1 << 22);
+        List<Map<String, String>> latency = List.of(
+            row("impl", "go-fast64", "size", size, "max", "4000000", "gc", "g1"),
+            row("impl", "fastutil", "size", size, "max", "40000000", "gc", "g1"),
+            row("impl", "go-fast64", "size", size, "max", "700000", "gc", "zgc"),
+            row("impl", "fastutil", "size", size, "max", "39000000", "gc", "zgc"));
+        List<Goals.Verdict> v = Goals.judge(List.of(), latency, List.of());
+        assertEquals("missed", verdict(v, "largest insert pause filling to 4194304 (g1)").status());
+        assertEquals("met", verdict(v, "largest insert pause filling to 4194304 (zgc)").status());
+        assertEquals("0.700 ms", verdict(v, "largest insert pause filling to 4194304 (zgc)").measure());
+    }
+
+    @Test
     void bytesPerEntryIsAMeanOverTheSizesEveryImplementationHasAndMustBeatEightyFivePercentOfOpenAddressing() {
         List<Map<String, String>> memory = new ArrayList<>();
         // ours 30 and 34 (mean 32); fastutil 33 and 33; agrona 40 and 40 (x0.85 = 34); eclipse 36 and 40 (x0.85 = 32.3)

@@ -65,7 +65,11 @@ class MatrixBuilderTest {
             }
         }
         assertTrue(ids.contains("get-hit string-16 65536") && ids.contains("get-miss string-16 65536"), ids.toString());
-        assertTrue(goals.stream().anyMatch(c -> c.operation().equals("latency") && "4194304".equals(c.param("size"))));
+        List<Cell> latency = goals.stream().filter(c -> c.operation().equals("latency")).toList();
+        assertTrue(latency.stream().allMatch(c -> "4194304".equals(c.param("size"))), "latency at 4M");
+        assertEquals(Set.of("g1", "zgc"), values(latency, "gc"), "every latency cell under G1 and under ZGC");
+        assertEquals(2 * latency.stream().filter(c -> "g1".equals(c.param("gc"))).count(), latency.size());
+        assertTrue(cells(Profile.QUICK).stream().noneMatch(c -> c.param("gc") != null), "other profiles name no gc");
         List<Cell> memory = goals.stream().filter(c -> c.operation().equals("memory")).toList();
         // one of our maps (memory depends on neither style nor hasher) and every peer but the boxed jdk map
         assertEquals(Set.of("go-fast64", "eclipse", "agrona", "fastutil"), values(memory, "impl"));

@@ -189,14 +189,6 @@ public final class GoLongLongMap {
      * are paged.
      */
     static final int FLAT_MAX_B = 14;
-    /**
-     * When the overflow region of a one-array table (or of page 0) is used up, it grows by this factor
-     * (Go allocates further overflow buckets one by one; a Java array grows by copying). Go's
-     * preallocation is 1/16 of the main buckets and a table at its load limit has about 1/5 of them as
-     * overflow buckets, so a factor of 4 copies the array once in a table's life where doubling copied
-     * it twice.
-     */
-    private static final long OVERFLOW_GROWTH = 4;
     /** Page shift of an unpaged table: every bucket index is below 2^31, so one page holds them all. */
     static final int FLAT_PAGE_SHIFT = 31;
     /** The unallocated page of a paged table: all zero (empty buckets, no links), shared, never written. */
@@ -285,9 +277,6 @@ public final class GoLongLongMap {
     /** Structural version for the hot-key cache (starts at 1; cache stamps start at 0 = invalid). */
     private long version = 1;
     private final long[] hotKeys;
-    /** evacuate()'s two destinations, reused. */
-    private final Destination xDestination = new Destination();
-    private final Destination yDestination = new Destination();
     private final int[] hotSlots;
     private final long[] hotStamps;
 
@@ -943,11 +932,10 @@ public final class GoLongLongMap {
             final boolean doubling = !sameSizeGrow;
             final int pageShift = o.pageShift;
             final int pageMask = o.pageMask;
-            // The destinations X (and Y) are empty: nothing reaches a new bucket before its old bucket is
-            // evacuated. Their tophash words are built in registers and written once per bucket; keys and
-            // values go straight to the destination page.
-            final Destination x = xDestination.start(n, ob);
-            final Destination y = doubling ? yDestination.start(n, ob + newbit) : null;
+            int xBucket = ob;
+            int xi = 0;
+            int yBucket = ob + newbit;
+            int yi = 0;
             int b = ob;
             while (true) {
                 // The marks are written below: the head's page may still be the shared empty page.
@@ -964,24 +952,21 @@ public final class GoLongLongMap {
                     }
                     final long k = page[base + KEYS_AT + i];
                     final long v = page[base + KEYS_AT + i + VALUE_DELTA];
-                    final Destination d;
                     if (doubling && (hasher.hashLong(k, seed) & newbit) != 0) {
                         marks |= (long) EVACUATED_Y << shift;
-                        d = y;
+                        if (yi == BUCKET_SIZE) {
+                            yBucket = newOverflow(n, yBucket);
+                            yi = 0;
+                        }
+                        n.store(yBucket, yi++, top, k, v);
                     } else {
                         marks |= (long) EVACUATED_X << shift;
-                        d = x;
-                    }
-                    if (d.slot == BUCKET_SIZE) {
-                        d.flush();
-                        d.moveTo(newOverflow(n, d.bucket));
-                        // a new overflow bucket may have moved page 0 (one-array tables grow by copying)
-                        x.refreshPage();
-                        if (y != null) {
-                            y.refreshPage();
+                        if (xi == BUCKET_SIZE) {
+                            xBucket = newOverflow(n, xBucket);
+                            xi = 0;
                         }
+                        n.store(xBucket, xi++, top, k, v);
                     }
-                    d.add(top, k, v);
                 }
                 page[base] = marks;
                 b = (int) page[base + LINK_AT];
@@ -989,74 +974,11 @@ public final class GoLongLongMap {
                     break;
                 }
             }
-            x.finish();
-            if (y != null) {
-                y.finish();
-            }
             evacuatedBuckets++;
             version++;
         }
         if (ob == nevacuate) {
             advanceEvacuationMark(newbit);
-        }
-    }
-
-    /**
-     * Where evacuate() packs one destination's entries (§6.3 evacDst): a bucket of the new table,
-     * the next free slot and the tophash word so far. Two of them live with the map, reused by every
-     * evacuation, so evacuating allocates nothing.
-     */
-    private static final class Destination {
-        Table table;
-        int bucket;
-        int slot;
-        long word;
-        /** The bucket's page, allocated on the first entry (a paged table allocates on first write). */
-        long[] page;
-        int base;
-
-        Destination start(Table t, int firstBucket) {
-            table = t;
-            moveTo(firstBucket);
-            return this;
-        }
-
-        void moveTo(int newBucket) {
-            bucket = newBucket;
-            slot = 0;
-            word = 0;
-            page = null;
-            base = (newBucket & table.pageMask) * BUCKET_LONGS;
-        }
-
-        void refreshPage() {
-            if (page != null) {
-                page = table.pages[bucket >>> table.pageShift];
-            }
-        }
-
-        void add(int top, long key, long value) {
-            if (page == null) {
-                page = table.writablePage(bucket);
-            }
-            word |= (long) top << (slot << 3);
-            page[base + KEYS_AT + slot] = key;
-            page[base + KEYS_AT + VALUE_DELTA + slot] = value;
-            slot++;
-        }
-
-        /** Writes the tophash word (the bucket was empty, so it holds only these entries). */
-        void flush() {
-            if (page != null) {
-                page[base] = word;
-            }
-        }
-
-        /** flush(), then drop the references so that a later growth does not keep this table alive. */
-        void finish() {
-            flush();
-            page = null;
-            table = null;
         }
     }
 
@@ -1641,8 +1563,7 @@ public final class GoLongLongMap {
                 final int capacity = first.length / BUCKET_LONGS;
                 if (nb == capacity) {
                     final int main = mask + 1;
-                    final long overflow = Math.max(4L, OVERFLOW_GROWTH * (capacity - main));
-                    final long grown = Math.min(main + overflow, pageMask + 1L);
+                    final long grown = Math.min(main + Math.max(4L, 2L * (capacity - main)), pageMask + 1L);
                     final long longs = Math.min(grown, (long) (Integer.MAX_VALUE - 8) / BUCKET_LONGS) * BUCKET_LONGS;
                     if (longs <= (long) capacity * BUCKET_LONGS) {
                         throw new IllegalStateException("overflow region full: " + (capacity - main)

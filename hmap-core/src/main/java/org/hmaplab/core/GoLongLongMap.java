@@ -747,7 +747,8 @@ public final class GoLongLongMap {
                 foundPage[found + VALUE_DELTA] = value;
                 break;
             }
-            if (oldbuckets == null && (count + 1 > t.maxCount || noverflow >= t.maxOverflow)) {
+            if (oldbuckets == null && (GoMapRules.overLoadFactor(count + 1, t.b, loadFactorNum, loadFactorDen)
+                || GoMapRules.tooManyOverflowBuckets(noverflow, t.b))) {
                 hashGrow();
                 continue; // "goto again": growWork, then insert into the new array
             }
@@ -997,14 +998,9 @@ public final class GoLongLongMap {
         }
     }
 
-    /** An empty table of 2^b main buckets with this map's paging and growth limits. */
+    /** An empty table of 2^b main buckets with this map's paging. */
     private Table newTable(int b) {
-        final Table t = new Table(b, pageShift, flatMaxB);
-        // overLoadFactor(count, b) is count > maxCount, tooManyOverflowBuckets(noverflow, b) is
-        // noverflow >= maxOverflow: computed once per table instead of a division per insert.
-        t.maxCount = Math.max(BUCKET_SIZE, (long) loadFactorNum * ((1L << b) / loadFactorDen));
-        t.maxOverflow = 1 << Math.min(b, EXACT_NOVERFLOW_MAX_B);
-        return t;
+        return new Table(b, pageShift, flatMaxB);
     }
 
     /** §8.5 newoverflow: chain a fresh bucket after {@code last}, counting it in noverflow. */
@@ -1509,10 +1505,6 @@ public final class GoLongLongMap {
         final int pageShift;
         final int pageMask;
         long[][] pages;
-        /** overLoadFactor(count, b) holds when count &gt; maxCount (set by newTable). */
-        long maxCount;
-        /** tooManyOverflowBuckets(noverflow, b) holds when noverflow &gt;= maxOverflow (set by newTable). */
-        int maxOverflow;
         /** The whole table when it is one page ({@code pages[0]}), else null: lookups then skip the page index. */
         long[] flat;
         int nextFree;

@@ -235,13 +235,6 @@ public final class Goals {
     }
 
     private static double number(String v) {
-        if (v == null || v.isBlank()) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+        return Summary.number(v);
     }
 }

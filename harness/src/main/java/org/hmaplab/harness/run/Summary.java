@@ -112,8 +112,9 @@ public final class Summary {
         return Double.isNaN(d) ? (v == null ? "" : v) : String.format(Locale.ROOT, "%.2f", d);
     }
 
-    private static double number(String v) {
-        if (v == null || v.isEmpty()) {
+    /** A CSV cell as a number; NaN when it is empty or not a number. */
+    static double number(String v) {
+        if (v == null || v.isBlank()) {
             return Double.NaN;
         }
         try {

@@ -39,8 +39,9 @@ final class CellRunner {
         "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
         "--sun-misc-unsafe-memory-access=allow", "-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading");
 
-    /** System properties of this JVM passed on to forks (hasher selection, AES backend). */
-    private static final List<String> FORWARDED_PROPERTIES = List.of("hmap.hasher", "hmap.policy", "hmap.aes.backend");
+    /** System properties of this JVM passed on to forks (hasher selection, AES backend, FAST64 vector compare). */
+    private static final List<String> FORWARDED_PROPERTIES = List.of("hmap.hasher", "hmap.policy", "hmap.aes.backend",
+        "hmap.vectorLookup");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

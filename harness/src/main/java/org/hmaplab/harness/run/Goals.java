@@ -206,8 +206,8 @@ public final class Goals {
     }
 
     /** The row with the smallest {@code column} among those {@code filter} keeps, or null. */
-    private static Map<String, String> best(List<Map<String, String>> rows, Predicate<Map<String, String>> filter,
-                                            String column) {
+    static Map<String, String> best(List<Map<String, String>> rows, Predicate<Map<String, String>> filter,
+                                    String column) {
         Map<String, String> best = null;
         for (Map<String, String> r : rows) {
             double v = number(r.get(column));

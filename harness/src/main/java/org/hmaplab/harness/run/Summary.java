@@ -43,14 +43,8 @@ public final class Summary {
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
             for (List<Map<String, String>> g : groups.values()) {
-                double bestPeer = Double.NaN;
-                for (Map<String, String> r : g) {
-                    double s = number(r.get("score"));
-                    boolean better = Double.isNaN(bestPeer) || s < bestPeer;
-                    if (MapRegistry.isPeer(r.get("impl")) && !Double.isNaN(s) && better) {
-                        bestPeer = s;
-                    }
-                }
+                Map<String, String> fastestPeer = Goals.best(g, r -> MapRegistry.isPeer(r.get("impl")), "score");
+                double bestPeer = fastestPeer == null ? Double.NaN : number(fastestPeer.get("score"));
                 for (Map<String, String> r : g) {
                     double s = number(r.get("score"));
                     String ratio = Double.isNaN(bestPeer) || Double.isNaN(s) || r.get("impl").equals("baseline") ? ""

@@ -40,19 +40,23 @@ import org.hmaplab.hash.Hashers;
  * reads one contiguous 144-byte block per bucket.</li>
  * <li><b>Pages (ours, not Go's; {@link MapOptions#paged()}, on by default).</b> Buckets are numbered
  * as in one array (main buckets, then overflow buckets), but stored in pages of 2^10 buckets
- * (147,456 bytes), for tables with B &gt; {@link #FLAT_MAX_B}; smaller tables (up to 2.4 MB) are one
- * array, which lookups index directly. Page 0 comes with the array; every other page is allocated on its first write
+ * (147,456 bytes), for tables with B &gt; {@link #FLAT_MAX_B}; smaller tables (up to 2.4 MB) keep
+ * their main buckets in one array, which lookups index directly. Page 0 comes with the array; every
+ * other page is allocated on its first write
  * (an insert, an evacuation into X or Y, an evacuation mark) and reads as empty buckets until then.
  * Go allocates and clears the whole new array in hashGrow; so does the JVM for a Java array, and
  * at 4M entries that is 151 MB in one insert. Paged, a growth costs at most a few pages per write
- * (each write evacuates at most 2 old buckets into at most 4 pages). Unpaged, each array is one
- * page of any length. Structure, growth timing and every observable are identical in both
+ * (each write evacuates at most 2 old buckets into at most 4 pages). Unpaged, the main buckets of
+ * every table are one array of any size. Structure, growth timing and every observable are identical in both
  * layouts (tested slot by slot); only where the bytes live differs. A lookup locates a bucket as
  * {@code pages[n >>> 10][(n & 1023) * 18]}, one more dependent load than a flat array.</li>
- * <li><b>Overflow.</b> When a chain is full, an overflow bucket is taken from a region after the
- * main buckets, preallocated with 2^(B-4) buckets for B &ge; 4 (Go's rule before size-class
- * rounding, §2.6, a memory detail) and doubled when exhausted (paged with B &ge; 10: overflow pages
- * are allocated one at a time when needed, a memory detail too); {@code noverflow} counts every
+ * <li><b>Overflow.</b> When a chain is full, an overflow bucket is taken from a region numbered after
+ * the main buckets, with 2^(B-4) buckets for B &ge; 4 from the start (Go's preallocation before
+ * size-class rounding, §2.6, a memory detail). In a one-array table the region is stored apart from
+ * the main array (page 1 onwards, pages of 2^B buckets) and doubled by copying itself when exhausted,
+ * so taking an overflow bucket never copies the main buckets (Go allocates the buckets beyond its
+ * preallocated ones one by one, also outside the main array); in a paged table overflow pages are
+ * allocated one at a time when needed. {@code noverflow} counts every
  * chained overflow bucket as Go does: exactly for B &lt; 16, with probability 1/2^(B-15) from
  * B = 16 (§4.5), as a 16-bit counter that wraps like Go's uint16.</li>
  * <li><b>Growth</b> starts only on the insert of a new key into a map that is not growing (§4.3,
@@ -183,13 +187,13 @@ public final class GoLongLongMap {
     /** Buckets per page of a paged table: 2^10 buckets = 147,456 bytes, allocated (and zeroed) at once. */
     static final int PAGE_SHIFT = 10;
     /**
-     * Largest B of a paged map whose table is still one array (2^14 buckets, 2.4 MB: zeroing it takes
+     * Largest B of a paged map whose main buckets are still one array (2^14 buckets, 2.4 MB: zeroing it takes
      * a fraction of a millisecond). Lookups in a one-array table skip the page index, a dependent load
      * that costs a few nanoseconds per get; only larger tables, whose zeroing would be a long pause,
      * are paged.
      */
     static final int FLAT_MAX_B = 14;
-    /** Page shift of an unpaged table: every bucket index is below 2^31, so one page holds them all. */
+    /** Page shift passed for an unpaged map: every table then keeps its main buckets in one array. */
     static final int FLAT_PAGE_SHIFT = 31;
     /** The unallocated page of a paged table: all zero (empty buckets, no links), shared, never written. */
     private static final long[] EMPTY_PAGE = new long[(1 << PAGE_SHIFT) * BUCKET_LONGS];
@@ -255,7 +259,7 @@ public final class GoLongLongMap {
     private final int loadFactorDen;
     /** Buckets per page (log2) of tables above {@link #flatMaxB}. */
     private final int pageShift;
-    /** Tables with B up to this are one array. */
+    /** Tables with B up to this keep their main buckets in one array. */
     private final int flatMaxB;
 
     private Table buckets;
@@ -416,8 +420,8 @@ public final class GoLongLongMap {
         final int pageShift = t.pageShift;
         final int pageMask = t.pageMask;
         int b = bucket;
+        long[] page = flat != null ? flat : pages[b >>> pageShift];
         while (true) {
-            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
             long w = page[base];
             for (int i = KEYS_AT; i <= BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
@@ -434,6 +438,7 @@ public final class GoLongLongMap {
             if (b == 0) {
                 return missing;
             }
+            page = pages[b >>> pageShift];
         }
     }
 
@@ -444,8 +449,8 @@ public final class GoLongLongMap {
         final int pageShift = t.pageShift;
         final int pageMask = t.pageMask;
         int b = bucket;
+        long[] page = flat != null ? flat : pages[b >>> pageShift];
         while (true) {
-            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
             final int slot = firstLiveMatch(page, base, key);
             if (slot >= 0) {
@@ -455,6 +460,7 @@ public final class GoLongLongMap {
             if (b == 0) {
                 return missing;
             }
+            page = pages[b >>> pageShift];
         }
     }
 
@@ -466,8 +472,8 @@ public final class GoLongLongMap {
         final int pageMask = t.pageMask;
         final long pattern = top * LOW_BITS;
         int b = bucket;
+        long[] page = flat != null ? flat : pages[b >>> pageShift];
         while (true) {
-            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
             final long w = page[base];
             final long x = w ^ pattern;
@@ -487,6 +493,7 @@ public final class GoLongLongMap {
             if (b == 0) {
                 return missing;
             }
+            page = pages[b >>> pageShift];
         }
     }
 
@@ -579,8 +586,8 @@ public final class GoLongLongMap {
         final int pageShift = t.pageShift;
         final int pageMask = t.pageMask;
         int b = bucket;
+        long[] page = flat != null ? flat : pages[b >>> pageShift];
         while (true) {
-            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
             long w = page[base];
             for (int i = 0; i < BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
@@ -597,6 +604,7 @@ public final class GoLongLongMap {
             if (b == 0) {
                 return MISSING;
             }
+            page = pages[b >>> pageShift];
         }
     }
 
@@ -607,8 +615,8 @@ public final class GoLongLongMap {
         final int pageShift = t.pageShift;
         final int pageMask = t.pageMask;
         int b = bucket;
+        long[] page = flat != null ? flat : pages[b >>> pageShift];
         while (true) {
-            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
             final int slot = firstLiveMatch(page, base, key);
             if (slot >= 0) {
@@ -618,6 +626,7 @@ public final class GoLongLongMap {
             if (b == 0) {
                 return MISSING;
             }
+            page = pages[b >>> pageShift];
         }
     }
 
@@ -646,8 +655,8 @@ public final class GoLongLongMap {
         final int pageMask = t.pageMask;
         final long pattern = top * LOW_BITS;
         int b = bucket;
+        long[] page = flat != null ? flat : pages[b >>> pageShift];
         while (true) {
-            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
             final long w = page[base];
             final long x = w ^ pattern;
@@ -667,6 +676,7 @@ public final class GoLongLongMap {
             if (b == 0) {
                 return MISSING;
             }
+            page = pages[b >>> pageShift];
         }
     }
 
@@ -709,9 +719,9 @@ public final class GoLongLongMap {
             // byte equals top, the insert slot is the first byte <= emptyOne, and a chain ends at the
             // first bucket with an emptyRest byte (nothing but emptyRest follows it).
             final long pattern = top * LOW_BITS;
+            long[] page = flat != null ? flat : pages[b >>> pageShift];
             search:
             while (true) {
-                final long[] page = flat != null ? flat : pages[b >>> pageShift];
                 final int base = (b & pageMask) * BUCKET_LONGS;
                 final long w = page[base];
                 final long x = w ^ pattern;
@@ -741,6 +751,7 @@ public final class GoLongLongMap {
                 if (b == 0) {
                     break;
                 }
+                page = pages[b >>> pageShift];
             }
             if (foundPage != null) {
                 previous = foundPage[found + VALUE_DELTA];
@@ -787,9 +798,9 @@ public final class GoLongLongMap {
         final int top = GoMapRules.tophash(hash);
         long removed = missing;
         int b = bucket;
+        long[] page = flat != null ? flat : pages[b >>> pageShift];
         search:
         do {
-            final long[] page = flat != null ? flat : pages[b >>> pageShift];
             final int base = (b & pageMask) * BUCKET_LONGS;
             long w = page[base];
             for (int i = 0; i < BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
@@ -813,6 +824,7 @@ public final class GoLongLongMap {
                 break search;
             }
             b = (int) page[base + LINK_AT];
+            page = pages[b >>> pageShift];
         } while (b != 0);
         endWrite();
         return removed;
@@ -1463,6 +1475,11 @@ public final class GoLongLongMap {
         return buckets.allocatedPages;
     }
 
+    /** The current array's main buckets when they are one array (tables up to flatMaxB), else null (tests). */
+    long[] mainArray() {
+        return buckets.flat;
+    }
+
     /** Pages the current array would have with every main bucket allocated (tests). */
     int mainPages() {
         return Math.max(1, (buckets.mask + 1) >>> buckets.pageShift);
@@ -1491,22 +1508,33 @@ public final class GoLongLongMap {
     /**
      * One bucket array: 2^b main buckets, then overflow buckets, numbered globally and stored in
      * pages of 2^pageShift buckets (18 longs each). Bucket n lives in {@code pages[n >>> pageShift]}
-     * at {@code (n & pageMask) * 18}. Page 0 is allocated with the table and may be shorter than a
-     * full page (a small table: its main buckets plus Go's preallocated overflow region, grown by a
-     * copy when the region is exhausted, up to a full page). Every other page is allocated in full
-     * on its first write (an insert, an evacuation into it, or an evacuation mark); until then it is
-     * the shared all-zero {@link #EMPTY_PAGE}, which reads as empty buckets (tophash emptyRest, no
-     * link) and is never written. With {@code pageShift = FLAT_PAGE_SHIFT} the table is one page:
-     * Go's flat array.
+     * at {@code (n & pageMask) * 18}. Two kinds:
+     * <ul>
+     * <li><b>One-array tables</b> (b &le; flatMaxB): the page size is 2^b, so page 0 is exactly the
+     * main buckets (also {@link #flat}, which lookups index directly) and overflow buckets live in
+     * the pages after it. Overflow pages are allocated short and grown by a copy of themselves when
+     * full (doubling, from Go's 2^(b-4) preallocated buckets, or 4), up to 2^b buckets: taking an
+     * overflow bucket never copies the main buckets. Go, too, keeps overflow buckets beyond its
+     * preallocated ones outside the main array (newoverflow allocates them one by one).</li>
+     * <li><b>Paged tables</b> (larger b, or the tests' small pages): page 0 is allocated with the
+     * table and may be shorter than a full page (when 2^b is smaller than a page: its main buckets
+     * plus Go's preallocated overflow region, grown by a copy when the region is exhausted, up to a
+     * full page). Every other page is allocated in full on its first write (an insert, an evacuation
+     * into it, or an evacuation mark); until then it is the shared all-zero {@link #EMPTY_PAGE},
+     * which reads as empty buckets (tophash emptyRest, no link) and is never written.</li>
+     * </ul>
      */
     private static final class Table {
+        /** Overflow buckets of a one-array table's first overflow page when Go preallocates none (b &lt; 4). */
+        private static final int MIN_OVERFLOW_PAGE = 4;
+
         final int b;
         final int mask;
         final int pageShift;
         final int pageMask;
         long[][] pages;
-        /** The whole table when it is one page ({@code pages[0]}), else null: lookups then skip the page index. */
-        long[] flat;
+        /** The main buckets when they are one array ({@code pages[0]}), else null. */
+        final long[] flat;
         int nextFree;
         int allocatedPages;
 
@@ -1514,20 +1542,31 @@ public final class GoLongLongMap {
         Table(int b, int pageShift, int flatMaxB) {
             this.b = b;
             this.mask = (1 << b) - 1;
+            final int main = 1 << b;
+            final int preallocated = b >= 4 ? 1 << (b - 4) : 0;
+            nextFree = main;
             if (b <= flatMaxB) {
-                pageShift = FLAT_PAGE_SHIFT;
+                this.pageShift = b;
+                this.pageMask = mask;
+                flat = new long[main * BUCKET_LONGS];
+                pages = preallocated == 0 ? new long[][] {flat} : new long[][] {flat, overflowPage(preallocated)};
+                allocatedPages = pages.length;
+                return;
             }
             this.pageShift = pageShift;
-            this.pageMask = pageShift == FLAT_PAGE_SHIFT ? Integer.MAX_VALUE : (1 << pageShift) - 1;
-            final int main = 1 << b;
-            final long capacity = main + (b >= 4 ? 1L << (b - 4) : 0);
+            this.pageMask = (1 << pageShift) - 1;
+            flat = null;
+            final long capacity = (long) main + preallocated;
             final int mainPages = Math.max(1, main >>> pageShift);
             pages = new long[mainPages][];
             Arrays.fill(pages, EMPTY_PAGE);
             pages[0] = new long[(int) Math.min(capacity, pageMask + 1L) * BUCKET_LONGS];
-            flat = pageShift == FLAT_PAGE_SHIFT ? pages[0] : null;
             allocatedPages = 1;
-            nextFree = main;
+        }
+
+        /** A one-array table's overflow page holding {@code buckets} buckets (at most a full page). */
+        private long[] overflowPage(int buckets) {
+            return new long[Math.min(buckets, pageMask + 1) * BUCKET_LONGS];
         }
 
         /** The page holding bucket {@code bucket}, allocated now if it is still the shared empty page. */
@@ -1550,29 +1589,40 @@ public final class GoLongLongMap {
                     + " overflow buckets at B = " + b);
             }
             final int p = nb >>> pageShift;
-            if (p == 0) {
-                final long[] first = pages[0];
-                final int capacity = first.length / BUCKET_LONGS;
-                if (nb == capacity) {
-                    final int main = mask + 1;
-                    final long grown = Math.min(main + Math.max(4L, 2L * (capacity - main)), pageMask + 1L);
-                    final long longs = Math.min(grown, (long) (Integer.MAX_VALUE - 8) / BUCKET_LONGS) * BUCKET_LONGS;
-                    if (longs <= (long) capacity * BUCKET_LONGS) {
-                        throw new IllegalStateException("overflow region full: " + (capacity - main)
-                            + " overflow buckets at B = " + b);
-                    }
-                    pages[0] = Arrays.copyOf(first, (int) longs);
-                    if (flat != null) {
-                        flat = pages[0];
-                    }
-                }
-            } else if (p == pages.length) {
+            if (p == pages.length) {
                 final int old = pages.length;
                 pages = Arrays.copyOf(pages, old + Math.max(1, old >>> 3));
                 Arrays.fill(pages, old, pages.length, EMPTY_PAGE);
             }
+            final long[] page = pages[p];
+            if (page == EMPTY_PAGE) {
+                if (flat != null) {
+                    pages[p] = overflowPage(MIN_OVERFLOW_PAGE);
+                    allocatedPages++;
+                }
+                // a paged table allocates the full page on the first write (setLink follows at once)
+            } else if ((nb & pageMask) == page.length / BUCKET_LONGS) {
+                pages[p] = grownPage(page, p);
+            }
             nextFree = nb + 1;
             return nb;
+        }
+
+        /**
+         * A full short page (page 0 of a small paged table, or an overflow page of a one-array table)
+         * copied into a longer one: its overflow part doubled (at least 4 buckets more), up to a full page.
+         */
+        private long[] grownPage(long[] page, int p) {
+            final int capacity = page.length / BUCKET_LONGS;
+            final long first = (long) p << pageShift;
+            final int mainHere = (int) Math.max(0, Math.min(capacity, mask + 1 - first));
+            final long grown = Math.min(mainHere + Math.max(4L, 2L * (capacity - mainHere)), pageMask + 1L);
+            final long longs = Math.min(grown, (long) (Integer.MAX_VALUE - 8) / BUCKET_LONGS) * BUCKET_LONGS;
+            if (longs <= (long) capacity * BUCKET_LONGS) {
+                throw new IllegalStateException("overflow region full: " + (nextFree - mask - 1)
+                    + " overflow buckets at B = " + b);
+            }
+            return Arrays.copyOf(page, (int) longs);
         }
 
         void store(int bucket, int slot, int top, long key, long value) {

@@ -2,9 +2,11 @@ package org.hmaplab.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hmaplab.core.testing.Fmix64Hasher;
+import org.hmaplab.core.testing.IdentityHasher;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,23 +58,45 @@ class GoLongLongMapPagingTest {
     }
 
     @Test
-    void tablesUpToFlatMaxBAreOneArray() {
+    void tablesUpToFlatMaxBKeepTheirMainBucketsInOneArray() {
         int largestFlatHint = 13 * (1 << GoLongLongMap.FLAT_MAX_B) / 2;
         GoLongLongMap m = new GoLongLongMap(Fmix64Hasher.INSTANCE, 42L, largestFlatHint, MapOptions.DEFAULT);
         assertEquals(GoLongLongMap.FLAT_MAX_B, m.currentB());
         assertEquals(1, m.mainPages());
-        assertEquals(1, m.allocatedPages());
+        assertEquals((1 << GoLongLongMap.FLAT_MAX_B) * GoLongLongMap.BUCKET_LONGS, m.mainArray().length);
+        // the main array and Go's 2^(B-4) preallocated overflow buckets
+        assertEquals(2, m.allocatedPages());
         GoLongLongMap paged = new GoLongLongMap(Fmix64Hasher.INSTANCE, 42L, largestFlatHint + 1, MapOptions.DEFAULT);
         assertEquals(FIRST_PAGED_B, paged.currentB());
         assertEquals(MAIN_PAGES, paged.mainPages());
+        assertNull(paged.mainArray());
         assertEquals(1, paged.allocatedPages());
     }
 
     @Test
-    void anUnpagedMapKeepsEachArrayInOnePiece() {
+    void anUnpagedMapKeepsItsMainBucketsInOneArray() {
         GoLongLongMap m = fillUntilGrowthToFirstPagedB(MapOptions.DEFAULT.withPaged(false));
         assertEquals(1, m.mainPages());
-        assertEquals(1, m.allocatedPages());
+        assertEquals((1 << FIRST_PAGED_B) * GoLongLongMap.BUCKET_LONGS, m.mainArray().length);
+    }
+
+    @Test
+    void takingOverflowBucketsNeverCopiesTheMainArray() {
+        // B = 4: 16 main buckets and Go's one preallocated overflow bucket; 100 keys all in bucket 3
+        // chain 12 overflow buckets, so the overflow storage is outgrown three times (1 -> 4 -> 8 -> 16).
+        GoLongLongMap m = new GoLongLongMap(IdentityHasher.INSTANCE, 0L, 100, MapOptions.DEFAULT);
+        assertEquals(4, m.currentB());
+        long[] main = m.mainArray();
+        for (int n = 0; n < 100; n++) {
+            m.put(IdentityHasher.key(3, 0x80, n), n, -1);
+        }
+        assertFalse(m.isGrowing(), "100 keys stay below the load factor of B = 4");
+        assertTrue(main == m.mainArray(), "the main buckets were copied into a new array");
+        for (int n = 0; n < 100; n++) {
+            assertEquals(n, m.get(IdentityHasher.key(3, 0x80, n), -1), "key " + n);
+        }
+        assertEquals(12, m.stats().noverflow());
+        m.verifyInvariants();
     }
 
     @Test

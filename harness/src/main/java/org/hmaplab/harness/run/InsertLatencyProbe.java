@@ -50,7 +50,8 @@ import org.hmaplab.harness.bench.KeyKind;
  * <p>Usage: {@code InsertLatencyProbe impl hasher keyKind size rounds} ({@code rounds >= 1});
  * prints two lines {@code RESULT} followed by the {@link #FIELDS}, comma-separated: the timer row
  * and the map's row ({@code gc}: the collector of this JVM, which a latency cell's {@code gc}
- * parameter chooses). {@link #parse} reads such a line back.
+ * parameter chooses). {@link #parse} reads such a line back. Each fill's largest insert is also
+ * printed on stderr ({@link #FILL_MAXIMA_LOG}), which {@code hbench run} keeps in jmh.log.
  */
 public final class InsertLatencyProbe {
     private InsertLatencyProbe() {
@@ -66,6 +67,8 @@ public final class InsertLatencyProbe {
     static final int SIGNIFICANT_DIGITS = 3;
     /** The prefix of a result line on stdout. */
     static final String RESULT_PREFIX = "RESULT ";
+    /** The start of the stderr line listing each measured fill's largest insert. */
+    static final String FILL_MAXIMA_LOG = "largest insert of each measured fill, ns: ";
     /** The fields of a result line, in order (after {@link #RESULT_PREFIX}). */
     public static final List<String> FIELDS = List.of("impl", "hasher", "key_kind", "size", "p50", "p99", "p999",
         "p9999", "max", "mean", "count", "unit", "gc", "rounds", "max_median", "max_min");
@@ -102,6 +105,8 @@ public final class InsertLatencyProbe {
         System.out.println(RESULT_PREFIX + line("timer", MapRegistry.NO_HASHER, kind, size, timer,
             new long[] {timer.getMaxValue()}));
         System.out.println(RESULT_PREFIX + line(impl, hasher, kind, size, latency.all(), latency.maxima()));
+        // the raw per-fill maxima, for diagnosis: hbench run copies the probe's stderr into jmh.log
+        System.err.println(FILL_MAXIMA_LOG + Arrays.toString(latency.maxima()));
     }
 
     /**

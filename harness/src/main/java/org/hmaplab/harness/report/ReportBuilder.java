@@ -16,6 +16,7 @@ import org.hmaplab.harness.compare.Cell;
 import org.hmaplab.harness.compare.Direction;
 import org.hmaplab.harness.compare.Environment;
 import org.hmaplab.harness.compare.RunResults;
+import org.hmaplab.harness.run.ArchiveFormat;
 
 /**
  * Builds a report over one or more archived runs: the environment of each run (with a warning
@@ -49,6 +50,8 @@ public final class ReportBuilder {
     /** latency.csv's required columns. */
     public static final List<String> LATENCY_COLUMNS =
         List.of("impl", "size", "p50", "p99", "p999", "p9999", "max", "count", "unit");
+    /** latency.csv's optional per-fill columns (newer archives): fills, median and smallest of their maxima. */
+    private static final List<String> FILL_COLUMNS = ArchiveFormat.LATENCY_FILL_COLUMNS;
     /** memory.csv's required columns. */
     public static final List<String> MEMORY_COLUMNS =
         List.of("impl", "key_kind", "size", "bytes_total", "bytes_per_entry", "jol_mode");
@@ -313,12 +316,20 @@ public final class ReportBuilder {
     private void latency(List<Block> out) throws IOException {
         final Map<String, List<String[]>> bySize = new LinkedHashMap<>();
         final List<List<String>> rows = new ArrayList<>();
+        // the per-fill maxima (latency.csv's rounds, max_median, max_min) when some run has them
+        final boolean fills = runs.stream().flatMap(run -> run.latency().stream())
+            .anyMatch(r -> !r.getOrDefault(FILL_COLUMNS.get(0), "").isEmpty());
         for (Run run : runs) {
             for (Map<String, String> r : run.latency()) {
                 final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + implLabel(r);
                 final String sz = r.get("size");
-                rows.add(List.of(impl, sz, r.get("p50"), r.get("p99"), r.get("p999"), r.get("p9999"), r.get("max"),
-                    r.get("count"), r.get("unit")));
+                final List<String> row = new ArrayList<>(List.of(impl, sz, r.get("p50"), r.get("p99"), r.get("p999"),
+                    r.get("p9999"), r.get("max")));
+                if (fills) {
+                    FILL_COLUMNS.forEach(c -> row.add(r.getOrDefault(c, "")));
+                }
+                row.addAll(List.of(r.get("count"), r.get("unit")));
+                rows.add(row);
                 final List<String[]> chart = bySize.computeIfAbsent(sz, k -> new ArrayList<>());
                 final boolean timer = TIMER.equals(r.get("impl"));
                 // Every child JVM measures its own clock; the chart shows the first as the timer's cost.
@@ -332,8 +343,13 @@ public final class ReportBuilder {
             return;
         }
         out.add(new Block.Heading(2, "Insert latency"));
-        out.add(new Block.Table(List.of("implementation", "size", "p50", "p99", "p99.9", "p99.99", "max", "count",
-            "unit"), rows));
+        final List<String> header = new ArrayList<>(List.of("implementation", "size", "p50", "p99", "p99.9", "p99.99",
+            "max"));
+        if (fills) {
+            header.addAll(List.of("fills", "max, median of fills", "max, min of fills"));
+        }
+        header.addAll(List.of("count", "unit"));
+        out.add(new Block.Table(header, rows));
         for (Map.Entry<String, List<String[]>> e : bySize.entrySet()) {
             final List<ChartWriter.Series> series = new ArrayList<>();
             String unit = "";

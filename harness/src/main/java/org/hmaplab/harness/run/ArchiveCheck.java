@@ -15,8 +15,10 @@ import org.hmaplab.harness.archive.RunMetadata;
  * Validates a bench archive folder: every file present, metadata.json readable with every
  * standard and bench key, kind {@code bench}; jmh-result.json a JSON array of JMH results;
  * every CSV with the documented columns first (later versions may append), every row the
- * header's length with numbers where numbers belong; results.csv equal to what
- * {@link ResultsCsv} derives from the JSON; row counts equal to the metadata's counts.
+ * header's length with numbers where numbers belong; latency.csv's per-fill maxima, when its
+ * header has them, whole numbers with {@code rounds >= 1} and {@code max_min <= max_median <= max}
+ * (or all empty in a row merged from an older archive); results.csv equal to what {@link ResultsCsv}
+ * derives from the JSON; row counts equal to the metadata's counts.
  * {@link #check} returns the first problem found, or {@code null} when the archive is fine.
  */
 public final class ArchiveCheck {
@@ -103,6 +105,7 @@ public final class ArchiveCheck {
             List.of("error", "alloc_bytes_per_op", "size", "hit_ratio", "input_bytes", "bytes_per_ns"));
         numbers(latency, ArchiveFormat.LATENCY_CSV, List.of("size", "p50", "p99", "p999", "p9999", "max", "count",
             "mean"), List.of());
+        fillMaxima(latency);
         numbers(memory, ArchiveFormat.MEMORY_CSV, List.of("size", "bytes_total", "bytes_per_entry"), List.of());
         List<List<String>> csvRows = results.values(ArchiveFormat.RESULTS_COLUMNS);
         if (csvRows.size() != derived.size()) {
@@ -157,6 +160,52 @@ public final class ArchiveCheck {
                     throw new Problem(name + " line " + line + ": " + c + " '" + v + "' is not a number");
                 }
             }
+        }
+    }
+
+    /**
+     * The {@link ArchiveFormat#LATENCY_FILL_COLUMNS} that latency.csv's header has: in each row
+     * all empty (a row merged from an archive written before them) or all whole numbers with
+     * {@code rounds >= 1} and {@code max_min <= max_median <= max}.
+     */
+    private static void fillMaxima(CsvFiles.Table t) throws Problem {
+        List<String> columns = ArchiveFormat.LATENCY_FILL_COLUMNS.stream().filter(t.header()::contains).toList();
+        int line = 1;
+        for (Map<String, String> r : t.rows()) {
+            line++;
+            String where = ArchiveFormat.LATENCY_CSV + " line " + line + ": ";
+            if (columns.stream().allMatch(c -> r.get(c).isEmpty())) {
+                continue;
+            }
+            for (String c : columns) {
+                if (wholeNumber(r.get(c)) < 0) {
+                    throw new Problem(where + c + " '" + r.get(c) + "' is not a whole number >= 0 (the per-fill "
+                        + "columns " + columns + " are all set or all empty)");
+                }
+            }
+            if (columns.contains("rounds") && wholeNumber(r.get("rounds")) < 1) {
+                throw new Problem(where + "rounds is 0; a row measures at least one fill");
+            }
+            notAbove(where, r, "max_min", "max_median");
+            notAbove(where, r, "max_median", "max");
+            notAbove(where, r, "max_min", "max");
+        }
+    }
+
+    /** A Problem when both columns are in the row and {@code low}'s value is above {@code high}'s. */
+    private static void notAbove(String where, Map<String, String> r, String low, String high) throws Problem {
+        if (r.containsKey(low) && r.containsKey(high)
+            && Summary.number(r.get(low)) > Summary.number(r.get(high))) {
+            throw new Problem(where + low + " " + r.get(low) + " is larger than " + high + " " + r.get(high));
+        }
+    }
+
+    /** {@code v} as a whole number; negative when it is negative or not a whole number. */
+    private static long wholeNumber(String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

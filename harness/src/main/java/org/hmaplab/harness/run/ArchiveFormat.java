@@ -1,6 +1,7 @@
 package org.hmaplab.harness.run;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 
 /**
@@ -39,10 +40,20 @@ public final class ArchiveFormat {
         "impl", "size", "p50", "p99", "p999", "p9999", "max", "count", "unit", "hasher", "key_kind", "lookup_style",
         "mean");
 
-    /** The columns latency.csv is written with: the required ones and the probe JVM's garbage collector. */
-    public static final List<String> LATENCY_COLUMNS = List.of(
-        "impl", "size", "p50", "p99", "p999", "p9999", "max", "count", "unit", "hasher", "key_kind", "lookup_style",
-        "mean", "gc");
+    /**
+     * latency.csv's per-fill columns (see {@link InsertLatencyProbe}): {@code rounds} (measured fills),
+     * {@code max_median} (the median of the fills' largest inserts, the lower middle one for an even
+     * count) and {@code max_min} (the smallest of them), in ns. Archives written before them lack
+     * them; rows merged from such archives have them empty.
+     */
+    public static final List<String> LATENCY_FILL_COLUMNS = List.of("rounds", "max_median", "max_min");
+
+    /**
+     * The columns latency.csv is written with: the required ones, the probe JVM's garbage collector
+     * and the {@link #LATENCY_FILL_COLUMNS}.
+     */
+    public static final List<String> LATENCY_COLUMNS = Stream.of(LATENCY_REQUIRED_COLUMNS, List.of("gc"),
+        LATENCY_FILL_COLUMNS).flatMap(List::stream).toList();
 
     public static final List<String> MEMORY_COLUMNS = List.of(
         "impl", "key_kind", "size", "bytes_total", "bytes_per_entry", "jol_mode", "hasher", "lookup_style");

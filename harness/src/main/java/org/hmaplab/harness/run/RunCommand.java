@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -291,16 +292,23 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * A latency.csv row from a probe line
-     * impl,hasher,key_kind,size,p50,p99,p999,p9999,max,mean,count,unit,gc.
+     * A latency.csv row, in {@link ArchiveFormat#LATENCY_COLUMNS} order, from a probe line with the
+     * {@link InsertLatencyProbe#FIELDS}; {@code lookup_style} is the implementation's (empty for the timer).
      */
     static List<String> latencyRow(String line) {
-        String[] f = line.split(",", -1);
-        if (f.length != 13) {
-            throw new IllegalStateException("latency probe printed a malformed line: " + line);
+        Map<String, String> f;
+        try {
+            f = InsertLatencyProbe.parse(line);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("latency probe printed a malformed line: " + e.getMessage(), e);
         }
-        String style = MapRegistry.names().contains(f[0]) ? MapRegistry.lookupStyle(f[0]) : "";
-        return List.of(f[0], f[3], f[4], f[5], f[6], f[7], f[8], f[10], f[11], f[1], f[2], style, f[9], f[12]);
+        String impl = f.get("impl");
+        f.put("lookup_style", MapRegistry.names().contains(impl) ? MapRegistry.lookupStyle(impl) : "");
+        List<String> row = new ArrayList<>();
+        for (String c : ArchiveFormat.LATENCY_COLUMNS) {
+            row.add(Objects.requireNonNull(f.get(c), () -> "the probe line has no field for latency.csv column " + c));
+        }
+        return row;
     }
 
     /** A memory.csv row from a probe line impl,hasher,key_kind,size,bytes_total,bytes_per_entry,jol_mode. */

@@ -69,15 +69,7 @@ public final class Summary {
         }
         if (!latency.isEmpty()) {
             sb.append("## Insert latency while filling an empty map\n\n");
-            sb.append("Every insert timed with System.nanoTime; impl `timer` is the timer's own cost.\n\n");
-            sb.append("| impl | hasher | key kind | size | gc | p50 | p99 | p99.9 | p99.99 | max | unit |\n");
-            sb.append("|---|---|---|---:|---|---:|---:|---:|---:|---:|---|\n");
-            for (Map<String, String> r : latency) {
-                sb.append("| ").append(String.join(" | ", r.get("impl"), r.get("hasher"), r.get("key_kind"),
-                    r.get("size"), r.getOrDefault("gc", ""), r.get("p50"), r.get("p99"), r.get("p999"),
-                    r.get("p9999"), r.get("max"), r.get("unit"))).append(" |\n");
-            }
-            sb.append('\n');
+            latency(sb, latency);
         }
         if (!memory.isEmpty()) {
             sb.append("## Memory after filling (JOL)\n\n");
@@ -93,6 +85,35 @@ public final class Summary {
             sb.append(Goals.markdown(results, latency, memory));
         }
         return sb.toString();
+    }
+
+    /**
+     * The latency table; the per-fill columns ({@link ArchiveFormat#LATENCY_FILL_COLUMNS}) only
+     * when some row has them (archives written before them do not).
+     */
+    private static void latency(StringBuilder sb, List<Map<String, String>> latency) {
+        boolean fills = latency.stream().anyMatch(r -> !r.getOrDefault("rounds", "").isEmpty());
+        sb.append("Every insert timed with System.nanoTime; impl `timer` is the timer's own cost; max: the largest ")
+            .append("insert of all measured fills.");
+        if (fills) {
+            sb.append(" Per fill: fills measured, the median and the smallest of each fill's largest insert ")
+                .append("(the pause goal is judged on the median: one machine hiccup does not decide it).");
+        }
+        sb.append("\n\n| impl | hasher | key kind | size | gc | p50 | p99 | p99.9 | p99.99 | max |")
+            .append(fills ? " fills | max, median of fills | max, min of fills |" : "").append(" unit |\n")
+            .append("|---|---|---|---:|---|---:|---:|---:|---:|---:|").append(fills ? "---:|---:|---:|" : "")
+            .append("---|\n");
+        for (Map<String, String> r : latency) {
+            List<String> cells = new ArrayList<>(List.of(r.get("impl"), r.get("hasher"), r.get("key_kind"),
+                r.get("size"), r.getOrDefault("gc", ""), r.get("p50"), r.get("p99"), r.get("p999"), r.get("p9999"),
+                r.get("max")));
+            if (fills) {
+                ArchiveFormat.LATENCY_FILL_COLUMNS.forEach(c -> cells.add(r.getOrDefault(c, "")));
+            }
+            cells.add(r.get("unit"));
+            sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
+        }
+        sb.append('\n');
     }
 
     private static String scoreWithError(Map<String, String> r) {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.hmaplab.baselines.MapRegistry;
+import org.hmaplab.harness.run.InsertLatencyProbe;
 import org.hmaplab.hash.Hashers;
 
 /**
@@ -30,7 +32,7 @@ public final class GrowthCostStudy implements Study {
     static final String CHILD_HEAP = "3g";
 
     /** The probe's main class. */
-    static final String PROBE = "org.hmaplab.harness.run.InsertLatencyProbe";
+    static final String PROBE = InsertLatencyProbe.class.getName();
 
     /** The probe's result line prefix. */
     static final String RESULT_PREFIX = "RESULT ";
@@ -46,7 +48,7 @@ public final class GrowthCostStudy implements Study {
     }
 
     /**
-     * One probe line: {@code impl,hasher,key_kind,size,p50,p99,p999,p9999,max,mean,count,unit}.
+     * The columns of a probe line ({@link InsertLatencyProbe#FIELDS}) this study uses.
      *
      * @param impl  map name, or "timer" for the timer's own cost
      * @param size  keys per fill
@@ -61,17 +63,17 @@ public final class GrowthCostStudy implements Study {
     public record ProbeLine(String impl, String hasher, int size, long p50, long p99, long p999, long p9999,
                             long max, double mean, long count) {
 
-        /** Parses a RESULT line (with or without its prefix). */
+        /** Parses a RESULT line (with or without its prefix); IllegalArgumentException for another format. */
         public static ProbeLine parse(String line) {
             final String body = line.startsWith(RESULT_PREFIX) ? line.substring(RESULT_PREFIX.length()) : line;
-            final String[] f = body.split(",");
-            if (f.length != 12 || !f[11].equals("ns")) {
-                throw new IllegalArgumentException("not an insert-latency probe line (impl,hasher,key_kind,size,"
-                    + "p50,p99,p999,p9999,max,mean,count,ns): " + line);
+            final Map<String, String> f = InsertLatencyProbe.parse(body);
+            if (!f.get("unit").equals("ns")) {
+                throw new IllegalArgumentException("insert-latency probe line not in ns: " + line);
             }
-            return new ProbeLine(f[0], f[1], Integer.parseInt(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]),
-                Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]), Double.parseDouble(f[9]),
-                Long.parseLong(f[10]));
+            return new ProbeLine(f.get("impl"), f.get("hasher"), Integer.parseInt(f.get("size")),
+                Long.parseLong(f.get("p50")), Long.parseLong(f.get("p99")), Long.parseLong(f.get("p999")),
+                Long.parseLong(f.get("p9999")), Long.parseLong(f.get("max")), Double.parseDouble(f.get("mean")),
+                Long.parseLong(f.get("count")));
         }
     }
 

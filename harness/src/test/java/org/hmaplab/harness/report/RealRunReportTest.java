@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.hmaplab.harness.compare.RunResults;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,25 @@ class RealRunReportTest {
         assertTrue(md.contains("| aes hashBytes | 16 | 1.276 |"), md);
         assertTrue(!md.contains("aes baseline"), md);
         assertTrue(md.contains("| go-swar/aes | 16384 | 862 | 2113 |"), md);
+        assertTrue(!md.contains("| fills |"), "an archive without per-fill columns shows none");
         assertTrue(md.contains("| go-swar/aes | long-random | 1024 | 38440 | 37.54 | agent |"), md);
+    }
+
+    @Test
+    void theLatencyTableShowsThePerFillColumnsWhenTheArchiveHasThem() throws Exception {
+        final Path run = Files.createDirectories(tmp.resolve("20261122T000000Z-bench-fills"));
+        copy("jmh-smoke-run-20261122.json", run.resolve("jmh-result.json"));
+        // the smoke run's latency rows with hand-made per-fill columns: 3 fills, maxima median 120000, smallest 99000
+        final List<String> lines = Files.readAllLines(copy("latency-smoke-run-20261122.csv", tmp.resolve("l.csv")));
+        final List<String> withFills = new ArrayList<>();
+        for (String line : lines) {
+            withFills.add(line + (withFills.isEmpty() ? ",gc,rounds,max_median,max_min" : ",g1,3,120000,99000"));
+        }
+        Files.write(run.resolve("latency.csv"), withFills);
+        final String md = Files.readString(ReportCommand.write(List.of(run), tmp.resolve("report")).get(0));
+        assertTrue(md.contains("| max | fills | max, median of fills | max, min of fills | count | unit |"), md);
+        assertTrue(md.contains("| go-swar/aes | 16384 | 862 | 2113 | 35455 | 118335 | 128767 | 3 | 120000 | 99000 "
+            + "| 16384 | ns |"), md);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.hmaplab.harness.cli.Hbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,74 @@ class ArchiveCheckTest {
         lines.set(1, String.join(",", cells));
         Files.write(a.resolve(ArchiveFormat.LATENCY_CSV), lines);
         assertEquals("latency.csv line 2: p50 'fast' is not a number", ArchiveCheck.check(a));
+    }
+
+    /**
+     * Sets the per-fill columns of latency.csv's first row (line 2, the sample's timer row, max 8105983)
+     * to {@code rounds, max_median, max_min}; the other rows keep them empty.
+     */
+    private static void setFillColumns(Path archive, String rounds, String median, String min) {
+        Path file = archive.resolve(ArchiveFormat.LATENCY_CSV);
+        CsvFiles.Table t = CsvFiles.read(file);
+        Map<String, String> first = t.rows().get(0);
+        first.put("rounds", rounds);
+        first.put("max_median", median);
+        first.put("max_min", min);
+        CsvFiles.write(file, t.header(), t.values(t.header()));
+    }
+
+    @Test
+    void perFillColumnsInOrderPass() throws IOException {
+        Path a = good();
+        setFillColumns(a, "5", "8105983", "20000");
+        assertNull(ArchiveCheck.check(a));
+        setFillColumns(a, "1", "8105983", "8105983");
+        assertNull(ArchiveCheck.check(a));
+    }
+
+    @Test
+    void aFillMedianAboveTheMaxIsNamed() throws IOException {
+        Path a = good();
+        setFillColumns(a, "5", "8105984", "20000");
+        assertEquals("latency.csv line 2: max_median 8105984 is larger than max 8105983", ArchiveCheck.check(a));
+    }
+
+    @Test
+    void aFillMinimumAboveTheMedianIsNamed() throws IOException {
+        Path a = good();
+        setFillColumns(a, "5", "20000", "20001");
+        assertEquals("latency.csv line 2: max_min 20001 is larger than max_median 20000", ArchiveCheck.check(a));
+    }
+
+    @Test
+    void zeroRoundsAreNamed() throws IOException {
+        Path a = good();
+        setFillColumns(a, "0", "20000", "20000");
+        assertEquals("latency.csv line 2: rounds is 0; a row measures at least one fill", ArchiveCheck.check(a));
+    }
+
+    @Test
+    void aFillColumnThatIsNotAWholeNumberIsNamed() throws IOException {
+        Path a = good();
+        setFillColumns(a, "5", "20000", "-3");
+        assertEquals("latency.csv line 2: max_min '-3' is not a whole number >= 0 (the per-fill columns "
+            + "[rounds, max_median, max_min] are all set or all empty)", ArchiveCheck.check(a));
+        setFillColumns(a, "5", "200.5", "3");
+        assertTrue(ArchiveCheck.check(a).startsWith("latency.csv line 2: max_median '200.5' is not a whole number"),
+            ArchiveCheck.check(a));
+        setFillColumns(a, "5", "", "3");
+        assertTrue(ArchiveCheck.check(a).startsWith("latency.csv line 2: max_median '' is not a whole number"),
+            ArchiveCheck.check(a));
+    }
+
+    @Test
+    void aLatencyFileWrittenBeforeThePerFillColumnsPasses() throws IOException {
+        Path a = good();
+        Path file = a.resolve(ArchiveFormat.LATENCY_CSV);
+        CsvFiles.Table t = CsvFiles.read(file);
+        assertEquals(ArchiveFormat.LATENCY_COLUMNS, t.header());
+        CsvFiles.write(file, ArchiveFormat.LATENCY_REQUIRED_COLUMNS, t.values(ArchiveFormat.LATENCY_REQUIRED_COLUMNS));
+        assertNull(ArchiveCheck.check(a));
     }
 
     @Test

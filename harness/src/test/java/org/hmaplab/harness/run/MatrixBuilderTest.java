@@ -36,6 +36,11 @@ class MatrixBuilderTest {
         Set<Cell.Kind> kinds = new HashSet<>();
         smoke.forEach(c -> kinds.add(c.kind()));
         assertEquals(Set.of(Cell.Kind.JMH, Cell.Kind.LATENCY, Cell.Kind.MEMORY), kinds);
+        // CI runs smoke: its latency cells (go-swar, fastutil) stay one measured fill of 16K keys each
+        List<Cell> latency = smoke.stream().filter(c -> c.kind() == Cell.Kind.LATENCY).toList();
+        assertEquals(2, latency.size());
+        assertEquals(Set.of("1"), values(latency, "rounds"));
+        assertEquals(Set.of("16384"), values(latency, "size"));
     }
 
     @Test
@@ -69,6 +74,8 @@ class MatrixBuilderTest {
         assertTrue(latency.stream().allMatch(c -> "4194304".equals(c.param("size"))), "latency at 4M");
         assertEquals(Set.of("g1", "zgc"), values(latency, "gc"), "every latency cell under G1 and under ZGC");
         assertEquals(2 * latency.stream().filter(c -> "g1".equals(c.param("gc"))).count(), latency.size());
+        assertEquals(16, latency.size(), "2 styles x 2 hashers + 4 peers, each under 2 collectors");
+        assertEquals(Set.of("5"), values(latency, "rounds"), "the pause goal takes the median of 5 fills' maxima");
         assertTrue(cells(Profile.QUICK).stream().noneMatch(c -> c.param("gc") != null), "other profiles name no gc");
         List<Cell> memory = goals.stream().filter(c -> c.operation().equals("memory")).toList();
         // one of our maps (memory depends on neither style nor hasher) and every peer but the boxed jdk map

@@ -1,5 +1,6 @@
 package org.hmaplab.harness.run;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The summary's ratio column: each score divided by the fastest peer of its group. */
+/** The summary's ratio column (each score divided by the fastest peer of its group) and its latency table. */
 class SummaryTest {
 
     private static Map<String, String> row(String impl, String size, String score) {
@@ -26,6 +27,36 @@ class SummaryTest {
         r.put("score", score);
         r.put("error", "0.5");
         return r;
+    }
+
+    private static Map<String, String> latency(String impl, String max, String... fillColumns) {
+        Map<String, String> r = new LinkedHashMap<>();
+        List<String> values = List.of(impl, "16384", "800", "2000", "30000", "110000", max, "16384", "ns", "aes",
+            "long-random", "swar", "900.5", "g1");
+        for (int i = 0; i < values.size(); i++) {
+            r.put(ArchiveFormat.LATENCY_COLUMNS.get(i), values.get(i));
+        }
+        for (int i = 0; i < fillColumns.length; i++) {
+            r.put(ArchiveFormat.LATENCY_FILL_COLUMNS.get(i), fillColumns[i]);
+        }
+        return r;
+    }
+
+    @Test
+    void theLatencyTableShowsThePerFillColumnsWhenTheRowsHaveThem() {
+        String md = Summary.markdown("t", List.of(), List.of(latency("go-swar", "128767", "5", "120000", "99000")),
+            List.of());
+        assertTrue(md.contains("| p99.99 | max | fills | max, median of fills | max, min of fills | unit |"), md);
+        assertTrue(md.contains("| go-swar | aes | long-random | 16384 | g1 | 800 | 2000 | 30000 | 110000 | 128767 "
+            + "| 5 | 120000 | 99000 | ns |"), md);
+    }
+
+    @Test
+    void theLatencyTableOfAnOlderArchiveHasNoPerFillColumns() {
+        String md = Summary.markdown("t", List.of(), List.of(latency("go-swar", "128767")), List.of());
+        assertTrue(md.contains("| p99.99 | max | unit |"), md);
+        assertTrue(md.contains("| 110000 | 128767 | ns |"), md);
+        assertFalse(md.contains("fills |"), md);
     }
 
     @Test

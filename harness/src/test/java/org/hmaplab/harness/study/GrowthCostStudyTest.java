@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 class GrowthCostStudyTest {
 
     // In the format of InsertLatencyProbe.line (harness run package): impl,hasher,key_kind,size,p50,p99,p999,
-    // p9999,max,mean,count,unit; the figures are hand-made.
-    private static final String TIMER = "RESULT timer,none,long-random,65536,20,40,41,171,8105983,46.1,1000000,ns";
+    // p9999,max,mean,count,unit,gc,rounds,max_median,max_min; the figures are hand-made.
+    private static final String TIMER =
+        "RESULT timer,none,long-random,65536,20,40,41,171,8105983,46.1,1000000,ns,g1,1,8105983,8105983";
     private static final String GO =
-        "RESULT go-generic,aes,long-random,65536,862,2113,35455,118335,128767,96.1,65536,ns";
-    private static final String PEER = "RESULT jdk,none,long-random,65536,80,261,821,283391,4073471,393.9,65536,ns";
+        "RESULT go-generic,aes,long-random,65536,862,2113,35455,118335,128767,96.1,65536,ns,g1,1,128767,128767";
+    private static final String PEER =
+        "RESULT jdk,none,long-random,65536,80,261,821,283391,4073471,393.9,65536,ns,g1,1,4073471,4073471";
 
     @Test
     void probeLinesParseIntoTheirColumns() {
@@ -42,6 +44,11 @@ class GrowthCostStudyTest {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> GrowthCostStudy.ProbeLine.parse("RESULT go,aes,1,2"));
         assertTrue(e.getMessage().contains("impl,hasher,key_kind,size"), e.getMessage());
+        // the line the probe printed before its gc and per-fill fields
+        assertThrows(IllegalArgumentException.class, () -> GrowthCostStudy.ProbeLine.parse(
+            "RESULT jdk,none,long-random,65536,80,261,821,283391,4073471,393.9,65536,ns"));
+        assertThrows(IllegalArgumentException.class,
+            () -> GrowthCostStudy.ProbeLine.parse(PEER.replace(",ns,", ",us,")));
     }
 
     @Test

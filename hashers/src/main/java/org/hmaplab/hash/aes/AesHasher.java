@@ -62,7 +62,8 @@ import org.hmaplab.hash.Hasher;
  * <h2>Strings</h2>
  * {@code hashChars} packs up to 8 code units into two longs and hashes them with no array at all;
  * longer sequences are copied as UTF-16LE bytes into a per-thread scratch array (grown on demand,
- * so steady state is allocation-free) and hashed with {@code hashBytes}. A String's own storage is
+ * so steady state is allocation-free) and hashed as {@code hashBytes} hashes them (the native backend
+ * reuses the scratch's heap segment). A String's own storage is
  * not reachable without opening {@code java.base}, so a copy it is.
  */
 public abstract sealed class AesHasher implements Hasher
@@ -186,8 +187,12 @@ public abstract sealed class AesHasher implements Hasher
             }
             return hashRegs(lo, hi, 2 * n, seed);
         }
-        byte[] bytes = Utf16Scratch.fill(s);
-        return hashBytes(bytes, 0, 2 * n, seed);
+        return hashScratch(Utf16Scratch.fill(s), 2 * n, seed);
+    }
+
+    /** {@code hashBytes} of the first {@code len} bytes of the thread's scratch. */
+    long hashScratch(Utf16Scratch scratch, int len, long seed) {
+        return hashBytes(scratch.bytes, 0, len, seed);
     }
 
     @Override

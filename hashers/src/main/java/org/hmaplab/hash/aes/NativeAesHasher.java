@@ -8,7 +8,8 @@ import java.util.Objects;
  * The AES hash (construction in {@link AesHasher}) on the CPU's AES instructions: every call is
  * one FFM downcall into {@code src/main/c/aeshash.c}. Arrays go down as heap segments, which the
  * critical downcalls of {@link NativeAesLibrary} accept without copying; {@code hashLong} and
- * short strings go down as two longs, with no array at all.
+ * short strings go down as two longs, with no array at all; long strings through the per-thread
+ * scratch and the segment made once with it ({@link Utf16Scratch}).
  */
 final class NativeAesHasher extends AesHasher {
 
@@ -37,6 +38,16 @@ final class NativeAesHasher extends AesHasher {
         Objects.checkFromIndexSize(off, len, data.length);
         try {
             return (long) HASH.invokeExact(MemorySegment.ofArray(data), (long) off, (long) len, seed);
+        } catch (Throwable t) {
+            throw new IllegalStateException("native hmap_aes_hash failed", t);
+        }
+    }
+
+    /** The scratch goes down through the heap segment made with its array: no segment per call. */
+    @Override
+    long hashScratch(Utf16Scratch scratch, int len, long seed) {
+        try {
+            return (long) HASH.invokeExact(scratch.segment, 0L, (long) len, seed);
         } catch (Throwable t) {
             throw new IllegalStateException("native hmap_aes_hash failed", t);
         }

@@ -28,7 +28,7 @@ public enum Profile {
      * The performance goals of issue 6 (README "Performance goals"): our map's candidate configurations
      * against every peer at 1K, 64K and 4M entries, the 4M insert-latency fills (5 measured per cell,
      * judged on the median of their largest inserts) and a bytes-per-entry sweep over 29 log-spaced
-     * sizes from 2^10 to 2^24; 22-27 minutes. summary.md ends with the goals table.
+     * sizes from 2^10 to 2^24; 21-27 minutes. summary.md ends with the goals table.
      */
     GOALS("goals", 1, 1000, 5, 1000, 1, "4g");
 

@@ -11,10 +11,8 @@ import static org.hmaplab.core.GoMapRules.MIN_TOP_HASH;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.ConcurrentModificationException;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -231,8 +229,6 @@ public final class GoLongLongMap {
     private static final long FREE_BELOW = (EMPTY_ONE + 1) * LOW_BITS;
     /** 0x80 in every byte: SWAR zero-byte flags. */
     private static final long HIGH_BITS = 0x8080808080808080L;
-    /** Number of tophash values a live slot can hold (5..255), for the SWAR miss estimate. */
-    private static final double LIVE_TOPHASH_VALUES = 256 - MIN_TOP_HASH;
     /** One tophash byte. */
     private static final int BYTE_MASK = 0xff;
     /** Iterator: no old-bucket filtering (map.go:107, noCheck). */
@@ -1228,84 +1224,9 @@ public final class GoLongLongMap {
      */
     public MapStats stats() {
         final Table t = buckets;
-        final int main = t.mask + 1;
-        final List<Long> chains = new ArrayList<>();
-        chains.add(0L);
-        final long[] live = new long[BUCKET_SIZE + 1];
-        int[] tops = new int[BUCKET_SIZE];
-        long probesHit = 0;
-        long liveKeys = 0;
-        double probesMiss = 0;
-        long inUse = 0;
-        for (int j = 0; j < main; j++) {
-            int len = 0;
-            int position = 0;       // slots up to and including this one, in chain order
-            int liveInChain = 0;    // live tophash values so far in this chain: tops[0..liveInChain)
-            boolean missStopped = false;
-            long missSlots = 0;
-            long liveScanned = 0;
-            for (int b = j; ; b = t.link(b)) {
-                len++;
-                int liveHere = 0;
-                boolean wordHasRest = false;
-                for (int i = 0; i < BUCKET_SIZE; i++) {
-                    final int top = t.top(b, i);
-                    position++;
-                    if (top >= MIN_TOP_HASH) {
-                        liveHere++;
-                        liveKeys++;
-                        int same = 1;
-                        for (int p = 0; p < liveInChain; p++) {
-                            same += tops[p] == top ? 1 : 0;
-                        }
-                        if (liveInChain == tops.length) {
-                            tops = Arrays.copyOf(tops, tops.length * 2);
-                        }
-                        tops[liveInChain++] = top;
-                        probesHit += style == SWAR ? same : position;
-                        if (!missStopped) {
-                            liveScanned++;
-                        }
-                    }
-                    if (top == EMPTY_REST) {
-                        wordHasRest = true;
-                    }
-                    if (!missStopped) {
-                        missSlots++;
-                        if (top == EMPTY_REST && style == GENERIC) {
-                            missStopped = true;
-                        }
-                    }
-                }
-                if (wordHasRest && style == SWAR) {
-                    missStopped = true;
-                }
-                live[liveHere]++;
-                if (b != j) {
-                    inUse++;
-                }
-                if (t.link(b) == 0) {
-                    break;
-                }
-            }
-            while (chains.size() <= len) {
-                chains.add(0L);
-            }
-            chains.set(len, chains.get(len) + 1);
-            probesMiss += switch (style) {
-                case GENERIC -> missSlots;
-                case FAST64 -> (double) len * BUCKET_SIZE;
-                default -> liveScanned / LIVE_TOPHASH_VALUES;
-            };
-        }
-        final List<Long> liveList = new ArrayList<>();
-        for (long v : live) {
-            liveList.add(v);
-        }
         final Table o = oldbuckets;
-        return new MapStats(count, t.b, noverflow, o != null, sameSizeGrow, nevacuate, main,
-            o == null ? 0 : o.mask + 1L, inUse, chains, liveList,
-            liveKeys == 0 ? 0 : (double) probesHit / liveKeys, probesMiss / main, seed,
+        return GoMapRules.structureStats(t::word, t::link, t.mask + 1, LookupStyle.values()[style], count, t.b,
+            noverflow, o != null, sameSizeGrow, nevacuate, o == null ? 0 : o.mask + 1L, seed,
             doublingGrowths, sameSizeGrowths, evacuatedBuckets);
     }
 
@@ -1635,7 +1556,12 @@ public final class GoLongLongMap {
         }
 
         int top(int bucket, int slot) {
-            return (int) (pages[bucket >>> pageShift][(bucket & pageMask) * BUCKET_LONGS] >>> (slot << 3)) & BYTE_MASK;
+            return (int) (word(bucket) >>> (slot << 3)) & BYTE_MASK;
+        }
+
+        /** The tophash word of a bucket: slot i's tophash in bits 8i..8i+7. */
+        long word(int bucket) {
+            return pages[bucket >>> pageShift][(bucket & pageMask) * BUCKET_LONGS];
         }
 
         /** Sets a tophash byte; the bucket's page must already be allocated (it holds or held a key). */

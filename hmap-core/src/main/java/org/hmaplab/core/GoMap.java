@@ -1282,9 +1282,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     public MapStats stats() {
         final BucketArray a = buckets;
         final BucketArray old = oldBuckets;
-        return GoMapRules.structureStats(a.tophash, a.overflow, a.headBuckets, options.lookupStyle(), count, b,
-            noverflow, old != null, sameSizeGrow, nevacuate, old == null ? 0 : old.headBuckets, seed,
-            growthsDoubling, growthsSameSize, bucketsEvacuated);
+        return GoMapRules.structureStats(bk -> a.tophash[bk], bk -> a.overflow[bk], a.headBuckets,
+            options.lookupStyle(), count, b, noverflow, old != null, sameSizeGrow, nevacuate,
+            old == null ? 0 : old.headBuckets, seed, growthsDoubling, growthsSameSize, bucketsEvacuated);
     }
 
     /** For tests: the tophash byte of (bucket, slot) in the current array. */

@@ -3,6 +3,8 @@ package org.hmaplab.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToLongFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The constants and pure rules of the Go 1.19 map ({@code runtime/map.go}), shared by
@@ -131,17 +133,18 @@ public final class GoMapRules {
     private static final double LIVE_TOPHASH_VALUES = 256 - MIN_TOP_HASH;
 
     /**
-     * The structural measurements of {@link MapStats} over one bucket array given as one tophash
-     * word per bucket ({@code tophash[bucket]} holds slot i's tophash in bits 8i..8i+7, {@code
-     * overflow[bucket]} links to the next bucket, 0 = none; GoMap's layout), with the same definitions as
-     * {@link GoLongLongMap#stats()}: chain lengths, live slots per bucket, overflow buckets in
+     * The structural measurements of {@link MapStats} over one bucket array, for both maps' stats():
+     * {@code tophash.applyAsLong(bucket)} is the bucket's tophash word (slot i's tophash in bits
+     * 8i..8i+7) and {@code overflow.applyAsInt(bucket)} the next bucket of its chain, 0 = none;
+     * buckets 0 .. mainBuckets-1 head the chains. Measured: chain lengths, live slots per bucket, overflow buckets in
      * use, and the slots examined by a hit and by a miss under the lookup style (GENERIC: tophash
      * bytes read up to the hit or the emptyRest stop; FAST64: every slot up to the hit, every slot
      * of the chain on a miss; SWAR: verified candidates, for a miss the expected false matches
      * live slots scanned / 251). The header fields are passed through.
      */
-    public static MapStats structureStats(long[] tophash, int[] overflow, int mainBuckets, LookupStyle style,
-                                          long count, int b, int noverflow, boolean growing, boolean sameSizeGrow,
+    public static MapStats structureStats(IntToLongFunction tophash, IntUnaryOperator overflow, int mainBuckets,
+                                          LookupStyle style, long count, int b, int noverflow, boolean growing,
+                                          boolean sameSizeGrow,
                                           long nevacuate, long oldBucketCount, long seed,
                                           long doublingGrowths, long sameSizeGrowths, long evacuatedBuckets) {
         final List<Long> chains = new ArrayList<>();
@@ -159,12 +162,12 @@ public final class GoMapRules {
             boolean missStopped = false;
             long missSlots = 0;
             long liveScanned = 0;
-            for (int bk = head; ; bk = overflow[bk]) {
+            for (int bk = head; ; bk = overflow.applyAsInt(bk)) {
                 len++;
                 int liveHere = 0;
                 boolean wordHasRest = false;
                 for (int i = 0; i < BUCKET_SIZE; i++) {
-                    final int top = (int) (tophash[bk] >>> (i << BUCKET_SHIFT)) & 0xff;
+                    final int top = (int) (tophash.applyAsLong(bk) >>> (i << BUCKET_SHIFT)) & 0xff;
                     position++;
                     if (top >= MIN_TOP_HASH) {
                         liveHere++;
@@ -187,7 +190,7 @@ public final class GoMapRules {
                 if (wordHasRest && style == LookupStyle.SWAR) missStopped = true;
                 live[liveHere]++;
                 if (bk != head) inUse++;
-                if (overflow[bk] == 0) break;
+                if (overflow.applyAsInt(bk) == 0) break;
             }
             while (chains.size() <= len) chains.add(0L);
             chains.set(len, chains.get(len) + 1);

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.hmaplab.harness.cli.Hbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** check-archive on a good archive and on archives broken one way each. */
 class ArchiveCheckTest {
@@ -93,18 +95,14 @@ class ArchiveCheckTest {
         assertNull(ArchiveCheck.check(a));
     }
 
-    @Test
-    void aFillMedianAboveTheMaxIsNamed() throws IOException {
+    @ParameterizedTest
+    @CsvSource({
+        "8105984, 20000, 'latency.csv line 2: max_median 8105984 is larger than max 8105983'",
+        "20000, 20001, 'latency.csv line 2: max_min 20001 is larger than max_median 20000'"})
+    void perFillColumnsOutOfOrderAreNamed(String median, String min, String message) throws IOException {
         Path a = good();
-        setFillColumns(a, "5", "8105984", "20000");
-        assertEquals("latency.csv line 2: max_median 8105984 is larger than max 8105983", ArchiveCheck.check(a));
-    }
-
-    @Test
-    void aFillMinimumAboveTheMedianIsNamed() throws IOException {
-        Path a = good();
-        setFillColumns(a, "5", "20000", "20001");
-        assertEquals("latency.csv line 2: max_min 20001 is larger than max_median 20000", ArchiveCheck.check(a));
+        setFillColumns(a, "5", median, min);
+        assertEquals(message, ArchiveCheck.check(a));
     }
 
     @Test

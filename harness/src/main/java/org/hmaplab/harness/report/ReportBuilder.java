@@ -50,6 +50,8 @@ public final class ReportBuilder {
     /** latency.csv's required columns. */
     public static final List<String> LATENCY_COLUMNS =
         List.of("impl", "size", "p50", "p99", "p999", "p9999", "max", "count", "unit");
+    /** latency.csv's optional column naming the probe JVM's garbage collector. */
+    private static final String GC_COLUMN = "gc";
     /** latency.csv's optional per-fill columns (newer archives): fills, median and smallest of their maxima. */
     private static final List<String> FILL_COLUMNS = ArchiveFormat.LATENCY_FILL_COLUMNS;
     /** memory.csv's required columns. */
@@ -319,9 +321,13 @@ public final class ReportBuilder {
         // the per-fill maxima (latency.csv's rounds, max_median, max_min) when some run has them
         final boolean fills = runs.stream().flatMap(run -> run.latency().stream())
             .anyMatch(r -> !r.getOrDefault(FILL_COLUMNS.get(0), "").isEmpty());
+        // a goals run fills under G1 and under ZGC: the rows (and chart series) then name their collector
+        final boolean severalCollectors = runs.stream().flatMap(run -> run.latency().stream())
+            .map(r -> r.getOrDefault(GC_COLUMN, "")).distinct().count() > 1;
         for (Run run : runs) {
             for (Map<String, String> r : run.latency()) {
-                final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + implLabel(r);
+                final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + implLabel(r)
+                    + (severalCollectors ? " [" + r.getOrDefault(GC_COLUMN, "") + "]" : "");
                 final String sz = r.get("size");
                 final List<String> row = new ArrayList<>(List.of(impl, sz, r.get("p50"), r.get("p99"), r.get("p999"),
                     r.get("p9999"), r.get("max")));

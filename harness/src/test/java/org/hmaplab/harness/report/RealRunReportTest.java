@@ -72,6 +72,34 @@ class RealRunReportTest {
     }
 
     @Test
+    void latencyRowsNameTheirCollectorWhenARunFilledUnderSeveral() throws Exception {
+        final Path run = Files.createDirectories(tmp.resolve("20261122T000000Z-bench-gcs"));
+        copy("jmh-smoke-run-20261122.json", run.resolve("jmh-result.json"));
+        // the smoke run's latency rows twice, once as measured under G1 and once under ZGC
+        final List<String> lines = Files.readAllLines(copy("latency-smoke-run-20261122.csv", tmp.resolve("l.csv")));
+        final List<String> twice = new ArrayList<>(List.of(lines.get(0) + ",gc"));
+        for (String gc : List.of("g1", "zgc")) {
+            lines.subList(1, lines.size()).forEach(line -> twice.add(line + "," + gc));
+        }
+        Files.write(run.resolve("latency.csv"), twice);
+        final String md = Files.readString(ReportCommand.write(List.of(run), tmp.resolve("report")).get(0));
+        assertTrue(md.contains("| go-swar/aes [g1] | 16384 | 862 | 2113 |"), md);
+        assertTrue(md.contains("| go-swar/aes [zgc] | 16384 | 862 | 2113 |"), md);
+    }
+
+    @Test
+    void latencyRowsOfOneCollectorAreNotLabelledWithIt() throws Exception {
+        final Path run = Files.createDirectories(tmp.resolve("20261122T000000Z-bench-onegc"));
+        copy("jmh-smoke-run-20261122.json", run.resolve("jmh-result.json"));
+        final List<String> lines = Files.readAllLines(copy("latency-smoke-run-20261122.csv", tmp.resolve("l.csv")));
+        final List<String> withGc = new ArrayList<>(List.of(lines.get(0) + ",gc"));
+        lines.subList(1, lines.size()).forEach(line -> withGc.add(line + ",g1"));
+        Files.write(run.resolve("latency.csv"), withGc);
+        final String md = Files.readString(ReportCommand.write(List.of(run), tmp.resolve("report")).get(0));
+        assertTrue(md.contains("| go-swar/aes | 16384 | 862 | 2113 |"), md);
+    }
+
+    @Test
     void aHasherWhoseNameIsPartOfTheImplementationNameIsStillNamed() throws Exception {
         final Path run = Files.createDirectories(tmp.resolve("20261122T000000Z-bench-go"));
         copy("jmh-smoke-run-20261122.json", run.resolve("jmh-result.json"));

@@ -54,18 +54,29 @@ class RealRunReportTest {
         assertTrue(md.contains("| go-swar/aes | long-random | 1024 | 38440 | 37.54 | agent |"), md);
     }
 
+    /**
+     * The report of a run holding the smoke run's JMH results and its latency rows with extra columns:
+     * the header gets {@code extraHeader}, and each data row appears once per entry of {@code extraCells}.
+     */
+    private String reportWithLatencyColumns(String name, String extraHeader, List<String> extraCells)
+        throws Exception {
+        final Path run = Files.createDirectories(tmp.resolve("20261122T000000Z-bench-" + name));
+        copy("jmh-smoke-run-20261122.json", run.resolve("jmh-result.json"));
+        final Path smoke = copy("latency-smoke-run-20261122.csv", tmp.resolve(name + ".csv"));
+        final List<String> lines = Files.readAllLines(smoke);
+        final List<String> out = new ArrayList<>(List.of(lines.get(0) + extraHeader));
+        for (String cells : extraCells) {
+            lines.subList(1, lines.size()).forEach(line -> out.add(line + cells));
+        }
+        Files.write(run.resolve("latency.csv"), out);
+        return Files.readString(ReportCommand.write(List.of(run), tmp.resolve("report-" + name)).get(0));
+    }
+
     @Test
     void theLatencyTableShowsThePerFillColumnsWhenTheArchiveHasThem() throws Exception {
-        final Path run = Files.createDirectories(tmp.resolve("20261122T000000Z-bench-fills"));
-        copy("jmh-smoke-run-20261122.json", run.resolve("jmh-result.json"));
-        // the smoke run's latency rows with hand-made per-fill columns: 3 fills, maxima median 120000, smallest 99000
-        final List<String> lines = Files.readAllLines(copy("latency-smoke-run-20261122.csv", tmp.resolve("l.csv")));
-        final List<String> withFills = new ArrayList<>();
-        for (String line : lines) {
-            withFills.add(line + (withFills.isEmpty() ? ",gc,rounds,max_median,max_min" : ",g1,3,120000,99000"));
-        }
-        Files.write(run.resolve("latency.csv"), withFills);
-        final String md = Files.readString(ReportCommand.write(List.of(run), tmp.resolve("report")).get(0));
+        // hand-made per-fill columns: 3 fills, maxima median 120000, smallest 99000
+        final String md = reportWithLatencyColumns("fills", ",gc,rounds,max_median,max_min",
+            List.of(",g1,3,120000,99000"));
         assertTrue(md.contains("| max | fills | max, median of fills | max, min of fills | count | unit |"), md);
         assertTrue(md.contains("| go-swar/aes | 16384 | 862 | 2113 | 35455 | 118335 | 128767 | 3 | 120000 | 99000 "
             + "| 16384 | ns |"), md);
@@ -73,29 +84,15 @@ class RealRunReportTest {
 
     @Test
     void latencyRowsNameTheirCollectorWhenARunFilledUnderSeveral() throws Exception {
-        final Path run = Files.createDirectories(tmp.resolve("20261122T000000Z-bench-gcs"));
-        copy("jmh-smoke-run-20261122.json", run.resolve("jmh-result.json"));
         // the smoke run's latency rows twice, once as measured under G1 and once under ZGC
-        final List<String> lines = Files.readAllLines(copy("latency-smoke-run-20261122.csv", tmp.resolve("l.csv")));
-        final List<String> twice = new ArrayList<>(List.of(lines.get(0) + ",gc"));
-        for (String gc : List.of("g1", "zgc")) {
-            lines.subList(1, lines.size()).forEach(line -> twice.add(line + "," + gc));
-        }
-        Files.write(run.resolve("latency.csv"), twice);
-        final String md = Files.readString(ReportCommand.write(List.of(run), tmp.resolve("report")).get(0));
+        final String md = reportWithLatencyColumns("gcs", ",gc", List.of(",g1", ",zgc"));
         assertTrue(md.contains("| go-swar/aes [g1] | 16384 | 862 | 2113 |"), md);
         assertTrue(md.contains("| go-swar/aes [zgc] | 16384 | 862 | 2113 |"), md);
     }
 
     @Test
     void latencyRowsOfOneCollectorAreNotLabelledWithIt() throws Exception {
-        final Path run = Files.createDirectories(tmp.resolve("20261122T000000Z-bench-onegc"));
-        copy("jmh-smoke-run-20261122.json", run.resolve("jmh-result.json"));
-        final List<String> lines = Files.readAllLines(copy("latency-smoke-run-20261122.csv", tmp.resolve("l.csv")));
-        final List<String> withGc = new ArrayList<>(List.of(lines.get(0) + ",gc"));
-        lines.subList(1, lines.size()).forEach(line -> withGc.add(line + ",g1"));
-        Files.write(run.resolve("latency.csv"), withGc);
-        final String md = Files.readString(ReportCommand.write(List.of(run), tmp.resolve("report")).get(0));
+        final String md = reportWithLatencyColumns("onegc", ",gc", List.of(",g1"));
         assertTrue(md.contains("| go-swar/aes | 16384 | 862 | 2113 |"), md);
     }
 

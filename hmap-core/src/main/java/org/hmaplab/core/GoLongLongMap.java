@@ -388,13 +388,13 @@ public final class GoLongLongMap {
         final Table t = buckets;
         final int st = style;
         if (st == FAST64) {
-            return valueFast(t, t.mask == 0 ? 0 : (int) hasher.hashLong(key, seed) & t.mask, key, missing);
+            return walkFast(t, t.mask == 0 ? 0 : (int) hasher.hashLong(key, seed) & t.mask, key, missing, true);
         }
         final long hash = hasher.hashLong(key, seed);
         if (st == GENERIC) {
-            return valueGeneric(t, (int) hash & t.mask, GoMapRules.tophash(hash), key, missing);
+            return walkGeneric(t, (int) hash & t.mask, GoMapRules.tophash(hash), key, missing, true);
         }
-        return valueSwar(t, (int) hash & t.mask, GoMapRules.tophash(hash), key, missing);
+        return walkSwar(t, (int) hash & t.mask, GoMapRules.tophash(hash), key, missing, true);
     }
 
     /** get during a growth or with the hot-key cache: through find() and slot references. */
@@ -409,8 +409,30 @@ public final class GoLongLongMap {
         return ref == MISSING ? missing : oldbuckets.valueAtRef(-ref - 1);
     }
 
-    /** {@link #probeGeneric} returning the value of the key, or {@code missing}. */
-    private static long valueGeneric(Table t, int bucket, int top, long key, long missing) {
+    /** §7.4: tophash filter in chain order, stop at emptyRest; the key's slot reference, or MISSING. */
+    private static int probeGeneric(Table t, int bucket, int top, long key) {
+        return (int) walkGeneric(t, bucket, top, key, MISSING, false);
+    }
+
+    /** §7.5 fast64: key first, then !isEmpty; no tophash compare, no emptyRest exit; a slot reference or MISSING. */
+    private static int probeFast(Table t, int bucket, long key) {
+        return (int) walkFast(t, bucket, key, MISSING, false);
+    }
+
+    /** Ours: all 8 tophash bytes matched at once; candidates verified; stop after a word with emptyRest. */
+    private static int probeSwar(Table t, int bucket, int top, long key) {
+        return (int) walkSwar(t, bucket, top, key, MISSING, false);
+    }
+
+    /*
+     * The chain walks of the three lookup styles. Each returns, for a present key, its value when
+     * wantValue (get: read from the page the walk has at hand) or its slot reference
+     * (bucket << 3 | slot) otherwise, and {@code missing} for an absent key. Every caller passes a
+     * constant wantValue, which the JIT folds once the walk is inlined.
+     */
+
+    /** The GENERIC walk (§7.4). */
+    private static long walkGeneric(Table t, int bucket, int top, long key, long missing, boolean wantValue) {
         final long[][] pages = t.pages;
         final long[] flat = t.flat;
         final int pageShift = t.pageShift;
@@ -424,7 +446,7 @@ public final class GoLongLongMap {
                 final int h = (int) w & BYTE_MASK;
                 if (h == top) {
                     if (page[base + i] == key) {
-                        return page[base + i + VALUE_DELTA];
+                        return wantValue ? page[base + i + VALUE_DELTA] : b << SLOT_BITS | (i - KEYS_AT);
                     }
                 } else if (h == EMPTY_REST) {
                     return missing;
@@ -438,8 +460,8 @@ public final class GoLongLongMap {
         }
     }
 
-    /** {@link #probeFast} returning the value of the key, or {@code missing}. */
-    private static long valueFast(Table t, int bucket, long key, long missing) {
+    /** The FAST64 walk (§7.5). */
+    private static long walkFast(Table t, int bucket, long key, long missing, boolean wantValue) {
         final long[][] pages = t.pages;
         final long[] flat = t.flat;
         final int pageShift = t.pageShift;
@@ -450,7 +472,7 @@ public final class GoLongLongMap {
             final int base = (b & pageMask) * BUCKET_LONGS;
             final int slot = firstLiveMatch(page, base, key);
             if (slot >= 0) {
-                return page[base + KEYS_AT + VALUE_DELTA + slot];
+                return wantValue ? page[base + KEYS_AT + VALUE_DELTA + slot] : b << SLOT_BITS | slot;
             }
             b = (int) page[base + LINK_AT];
             if (b == 0) {
@@ -460,8 +482,8 @@ public final class GoLongLongMap {
         }
     }
 
-    /** {@link #probeSwar} returning the value of the key, or {@code missing}. */
-    private static long valueSwar(Table t, int bucket, int top, long key, long missing) {
+    /** The SWAR walk (ours). */
+    private static long walkSwar(Table t, int bucket, int top, long key, long missing, boolean wantValue) {
         final long[][] pages = t.pages;
         final long[] flat = t.flat;
         final int pageShift = t.pageShift;
@@ -478,7 +500,7 @@ public final class GoLongLongMap {
                 final int shift = Long.numberOfTrailingZeros(m) & ~7;
                 final int at = base + KEYS_AT + (shift >>> 3);
                 if (((w >>> shift) & BYTE_MASK) == top && page[at] == key) {
-                    return page[at + VALUE_DELTA];
+                    return wantValue ? page[at + VALUE_DELTA] : b << SLOT_BITS | (shift >>> 3);
                 }
                 m &= m - 1;
             }
@@ -575,57 +597,6 @@ public final class GoLongLongMap {
         return r == MISSING ? MISSING : -r - 1;
     }
 
-    /** §7.4: tophash filter in chain order, stop at emptyRest. */
-    private static int probeGeneric(Table t, int bucket, int top, long key) {
-        final long[][] pages = t.pages;
-        final long[] flat = t.flat;
-        final int pageShift = t.pageShift;
-        final int pageMask = t.pageMask;
-        int b = bucket;
-        long[] page = flat != null ? flat : pages[b >>> pageShift];
-        while (true) {
-            final int base = (b & pageMask) * BUCKET_LONGS;
-            long w = page[base];
-            for (int i = 0; i < BUCKET_SIZE; i++, w >>>= Byte.SIZE) {
-                final int h = (int) w & BYTE_MASK;
-                if (h == top) {
-                    if (page[base + KEYS_AT + i] == key) {
-                        return b << SLOT_BITS | i;
-                    }
-                } else if (h == EMPTY_REST) {
-                    return MISSING;
-                }
-            }
-            b = (int) page[base + LINK_AT];
-            if (b == 0) {
-                return MISSING;
-            }
-            page = pages[b >>> pageShift];
-        }
-    }
-
-    /** §7.5 fast64: key first, then !isEmpty; no tophash compare, no emptyRest exit. */
-    private static int probeFast(Table t, int bucket, long key) {
-        final long[][] pages = t.pages;
-        final long[] flat = t.flat;
-        final int pageShift = t.pageShift;
-        final int pageMask = t.pageMask;
-        int b = bucket;
-        long[] page = flat != null ? flat : pages[b >>> pageShift];
-        while (true) {
-            final int base = (b & pageMask) * BUCKET_LONGS;
-            final int slot = firstLiveMatch(page, base, key);
-            if (slot >= 0) {
-                return b << SLOT_BITS | slot;
-            }
-            b = (int) page[base + LINK_AT];
-            if (b == 0) {
-                return MISSING;
-            }
-            page = pages[b >>> pageShift];
-        }
-    }
-
     /**
      * FAST64's rule for one bucket (map_fast64.go:40-47): the first slot whose key equals {@code key}
      * and whose tophash is not empty, or -1. A deleted slot keeps its key (Go clears keys only when
@@ -641,39 +612,6 @@ public final class GoLongLongMap {
             m &= m - 1;
         }
         return -1;
-    }
-
-    /** Ours: all 8 tophash bytes matched at once; candidates verified; stop after a word with emptyRest. */
-    private static int probeSwar(Table t, int bucket, int top, long key) {
-        final long[][] pages = t.pages;
-        final long[] flat = t.flat;
-        final int pageShift = t.pageShift;
-        final int pageMask = t.pageMask;
-        final long pattern = top * LOW_BITS;
-        int b = bucket;
-        long[] page = flat != null ? flat : pages[b >>> pageShift];
-        while (true) {
-            final int base = (b & pageMask) * BUCKET_LONGS;
-            final long w = page[base];
-            final long x = w ^ pattern;
-            long m = (x - LOW_BITS) & ~x & HIGH_BITS;
-            while (m != 0) {
-                final int shift = Long.numberOfTrailingZeros(m) & ~7;
-                final int slot = shift >>> 3;
-                if (((w >>> shift) & BYTE_MASK) == top && page[base + KEYS_AT + slot] == key) {
-                    return b << SLOT_BITS | slot;
-                }
-                m &= m - 1;
-            }
-            if (((w - LOW_BITS) & ~w & HIGH_BITS) != 0) {
-                return MISSING; // an emptyRest byte: nothing follows in this chain
-            }
-            b = (int) page[base + LINK_AT];
-            if (b == 0) {
-                return MISSING;
-            }
-            page = pages[b >>> pageShift];
-        }
     }
 
     /** Number of live entries (len(m), no check). */

@@ -38,6 +38,8 @@ public final class Goals {
     static final int SIZE_1K = 1 << 10;
     static final int SIZE_64K = 1 << 16;
     static final int SIZE_4M = 1 << 22;
+    /** The status of a goal the run has no rows for. */
+    static final String NOT_MEASURED = "not measured";
     /** The largest single insert allowed while filling to 4M, in ns. */
     static final double MAX_PAUSE_NS = 1_000_000;
     /**
@@ -78,14 +80,13 @@ public final class Goals {
         return out;
     }
 
-    /** The goals as a Markdown section. */
-    public static String markdown(List<Map<String, String>> results, List<Map<String, String>> latency,
-                                  List<Map<String, String>> memory) {
+    /** The verdicts of {@link #judge} as a Markdown section. */
+    public static String markdown(List<Verdict> verdicts) {
         StringBuilder sb = new StringBuilder("## Performance goals (issue 6)\n\n");
         sb.append("Ours: the fastest go-* implementation and hasher of the group; peer: the fastest peer; ")
             .append("speedup = peer time / our time, both from this run.\n\n");
         sb.append("| goal | ours | best peer | measure | goal | status |\n|---|---|---|---:|---|---|\n");
-        for (Verdict v : judge(results, latency, memory)) {
+        for (Verdict v : verdicts) {
             sb.append("| ").append(String.join(" | ", v.goal(), v.ours(), v.peer(), v.measure(), v.threshold(),
                 v.status())).append(" |\n");
         }
@@ -233,7 +234,7 @@ public final class Goals {
     }
 
     private static Verdict notMeasured(String goal, String threshold) {
-        return new Verdict(goal, "", "", "", threshold, "not measured");
+        return new Verdict(goal, "", "", "", threshold, NOT_MEASURED);
     }
 
     /** The row with the smallest {@code column} among those {@code filter} keeps, or null. */

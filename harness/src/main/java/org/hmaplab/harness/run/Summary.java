@@ -81,8 +81,9 @@ public final class Summary {
             }
             sb.append('\n');
         }
-        if (Goals.judge(results, latency, memory).stream().anyMatch(v -> !v.status().equals("not measured"))) {
-            sb.append(Goals.markdown(results, latency, memory));
+        List<Goals.Verdict> goals = Goals.judge(results, latency, memory);
+        if (goals.stream().anyMatch(v -> !v.status().equals(Goals.NOT_MEASURED))) {
+            sb.append(Goals.markdown(goals));
         }
         return sb.toString();
     }

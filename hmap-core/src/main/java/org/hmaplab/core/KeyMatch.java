@@ -41,15 +41,6 @@ final class KeyMatch {
         return lanes >= SLOTS ? ONE_VECTOR : lanes >= HALF ? TWO_VECTORS : SCALAR;
     }
 
-    /** The implementation in use, in words (for run metadata and {@code hbench cpu}). */
-    static String describe() {
-        return switch (MODE) {
-            case ONE_VECTOR -> "one 512-bit Vector API compare";
-            case TWO_VECTORS -> "two 256-bit Vector API compares";
-            default -> "scalar loop";
-        };
-    }
-
     /** Bit i set when {@code page[at + i] == key}, i in 0..7. */
     static long slots(long[] page, int at, long key) {
         if (MODE == ONE_VECTOR) {

@@ -19,8 +19,11 @@ import org.openjdk.jmh.annotations.State;
  * invocation (ns per hash); {@link #hashBytes} hashes one buffer of {@code length} bytes per
  * invocation (ns per call; the CSV adds bytes/ns). {@link #baseline} reads the same buffer's
  * last byte and the seed: the harness's own cost per call. The hasher is resolved by
- * {@link HasherChoice} (the {@code Hashers} registry, plus AES backends where available). CSV
- * operations: {@code hash-long}, {@code hash-bytes}, {@code baseline-hash}.
+ * {@link HasherChoice} (the {@code Hashers} registry, plus AES backends where available).
+ * {@link #multiplyLatency} is the reference a per-byte cost is read against: a chain of
+ * {@link #MULTIPLIES} dependent 64-bit multiplies (ns per multiply, the multiply's latency on this
+ * machine and JIT). CSV operations: {@code hash-long}, {@code hash-bytes}, {@code baseline-hash},
+ * {@code multiply-latency}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -28,6 +31,8 @@ public class HasherBench {
 
     /** Longs hashed per {@link #hashLong} invocation. */
     public static final int LONGS = 1024;
+    /** Dependent multiplies per {@link #multiplyLatency} invocation. */
+    public static final int MULTIPLIES = 1024;
 
     /** The hasher, its input and a seed read from a field (so nothing folds to a constant). */
     @State(Scope.Benchmark)
@@ -61,6 +66,28 @@ public class HasherBench {
         }
     }
 
+    /**
+     * The start of the multiply chain and its multipliers, all read from memory: with one constant
+     * or loop-invariant multiplier C2 reassociates {@code (x * m) * m} into {@code x * (m * m)} in
+     * the unrolled loop and measures a fraction of a multiply. The loads do not depend on the chain,
+     * so they stay off its critical path.
+     */
+    @State(Scope.Benchmark)
+    public static class Chain {
+        long start;
+        long[] multipliers;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            SplittableRandom random = new SplittableRandom(KeySets.KEY_SEED);
+            start = random.nextLong();
+            multipliers = new long[MULTIPLIES];
+            for (int i = 0; i < MULTIPLIES; i++) {
+                multipliers[i] = random.nextLong() | 1; // odd: the product never becomes 0
+            }
+        }
+    }
+
     @Benchmark
     @OperationsPerInvocation(LONGS)
     public long hashLong(Input in) {
@@ -82,5 +109,17 @@ public class HasherBench {
     @Benchmark
     public long baseline(Input in) {
         return in.data[in.data.length - 1] + in.seed;
+    }
+
+    /** Each multiply waits for the one before it: ns per operation is one multiply's latency. */
+    @Benchmark
+    @OperationsPerInvocation(MULTIPLIES)
+    public long multiplyLatency(Chain c) {
+        long x = c.start;
+        final long[] m = c.multipliers;
+        for (int i = 0; i < MULTIPLIES; i++) {
+            x *= m[i];
+        }
+        return x;
     }
 }

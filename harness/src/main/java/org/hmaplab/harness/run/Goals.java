@@ -29,6 +29,8 @@ import org.hmaplab.baselines.MapRegistry;
  *       <td>&le; best peer and &le; 0.85 &times; agrona's and eclipse's</td></tr>
  *   <tr><td>steady-state allocation</td><td>get-hit, get-miss, update, churn of our maps</td>
  *       <td>every alloc B/op &lt; 0.01</td></tr>
+ *   <tr><td>hashers (aes vs xxh3, fnv1a vs a multiply, rc6 and go reported)</td><td>see
+ *       {@link HasherGoals}</td><td></td></tr>
  * </table>
  */
 public final class Goals {
@@ -38,6 +40,11 @@ public final class Goals {
     static final int SIZE_1K = 1 << 10;
     static final int SIZE_64K = 1 << 16;
     static final int SIZE_4M = 1 << 22;
+    /**
+     * Appended to a speed goal's status when the threshold lies inside the speedups the two rows'
+     * 99.9 % errors allow: the point estimate decided it, the measurement did not.
+     */
+    static final String UNDECIDED = " (within the errors)";
     /** The status of a goal the run has no rows for. */
     static final String NOT_MEASURED = "not measured";
     /** The largest single insert allowed while filling to 4M, in ns. */
@@ -77,6 +84,7 @@ public final class Goals {
         out.add(allocation(results));
         out.add(speed(results, "get-hit", STRING_KEYS, SIZE_64K, 1.0));
         out.add(speed(results, "get-miss", STRING_KEYS, SIZE_64K, 1.0));
+        out.addAll(HasherGoals.judge(results));
         return out;
     }
 
@@ -84,7 +92,10 @@ public final class Goals {
     public static String markdown(List<Verdict> verdicts) {
         StringBuilder sb = new StringBuilder("## Performance goals (issue 6)\n\n");
         sb.append("Ours: the fastest go-* implementation and hasher of the group; peer: the fastest peer; ")
-            .append("speedup = peer time / our time, both from this run.\n\n");
+            .append("speedup = peer time / our time, both from this run. The hasher goals compare the hashers ")
+            .append("they name, also within this run. A speed goal's range is the speedup both rows' 99.9 % ")
+            .append("errors allow; \"within the errors\" marks a verdict the point estimates decided but the range ")
+            .append("does not.\n\n");
         sb.append("| goal | ours | best peer | measure | goal | status |\n|---|---|---|---:|---|---|\n");
         for (Verdict v : verdicts) {
             sb.append("| ").append(String.join(" | ", v.goal(), v.ours(), v.peer(), v.measure(), v.threshold(),
@@ -105,8 +116,31 @@ public final class Goals {
             return notMeasured(goal, threshold);
         }
         double speedup = number(peer.get("score")) / number(ours.get("score"));
-        return new Verdict(goal, describe(ours, "score"), describe(peer, "score"),
-            String.format(Locale.ROOT, "%.2fx", speedup), threshold, speedup >= minSpeedup ? "met" : "missed");
+        String measure = String.format(Locale.ROOT, "%.2fx", speedup);
+        String status = speedup >= minSpeedup ? "met" : "missed";
+        double[] range = speedupRange(ours, peer);
+        if (range != null) {
+            measure += String.format(Locale.ROOT, " (%.2f-%.2fx)", range[0], range[1]);
+            if (range[0] < minSpeedup && minSpeedup <= range[1]) {
+                status += UNDECIDED;
+            }
+        }
+        return new Verdict(goal, describe(ours, "score"), describe(peer, "score"), measure, threshold, status);
+    }
+
+    /**
+     * The speedups the two rows' 99.9 % confidence intervals allow: slowest peer over fastest ours
+     * up to the reverse; null when a row has no error (or one larger than its score).
+     */
+    static double[] speedupRange(Map<String, String> ours, Map<String, String> peer) {
+        double o = number(ours.get("score"));
+        double oe = number(ours.get("error"));
+        double p = number(peer.get("score"));
+        double pe = number(peer.get("error"));
+        if (Double.isNaN(oe) || Double.isNaN(pe) || oe >= o || pe >= p) {
+            return null;
+        }
+        return new double[] {(p - pe) / (o + oe), (p + pe) / (o - oe)};
     }
 
     /** One pause verdict per garbage collector the run's 4M latency rows used. */
@@ -233,7 +267,7 @@ public final class Goals {
             String.format(Locale.ROOT, "%.4f B/op", worst), threshold, worst < NO_ALLOCATION ? "met" : "missed");
     }
 
-    private static Verdict notMeasured(String goal, String threshold) {
+    static Verdict notMeasured(String goal, String threshold) {
         return new Verdict(goal, "", "", "", threshold, NOT_MEASURED);
     }
 

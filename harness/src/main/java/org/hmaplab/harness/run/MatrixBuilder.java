@@ -62,6 +62,15 @@ public final class MatrixBuilder {
     static final String HASH_LONG = BENCH + "HasherBench.hashLong";
     static final String HASH_BYTES = BENCH + "HasherBench.hashBytes";
     static final String HASH_BASELINE = BENCH + "HasherBench.baseline";
+    static final String MULTIPLY_LATENCY = BENCH + "HasherBench.multiplyLatency";
+    /** The CSV operation of the multiply-latency reference, measured once by every run that measures hashers. */
+    public static final String MULTIPLY_LATENCY_OPERATION = "multiply-latency";
+    /**
+     * The hashers the goals profile times (issue 6: aes against xxh3, fnv1a against a multiply's
+     * latency, rc6 and go reported) and their input lengths: 8 bytes and 1 KiB up.
+     */
+    static final List<String> GOALS_SPEED_HASHERS = List.of("aes", "xxh3", "fnv1a", "rc6", "go");
+    static final List<Integer> GOALS_HASH_LENGTHS = List.of(8, 1024, 4096, 256 * 1024);
     static final String LATENCY_PROBE = "org.hmaplab.harness.run.InsertLatencyProbe";
     static final String MEMORY_PROBE = "org.hmaplab.harness.run.MemoryProbe";
 
@@ -190,7 +199,7 @@ public final class MatrixBuilder {
                 // FAST64 is our fastest style for long keys, SWAR for String keys; Go's fallback hash is the
                 // fastest registered hasher for 8-byte keys, aes for strings.
                 return new Spec(concat(List.of("go-fast64", "go-swar"), peers), distinct(List.of("go", defaultHasher)),
-                    w, List.of(), List.of(), false,
+                    w, GOALS_SPEED_HASHERS, GOALS_HASH_LENGTHS, true,
                     randomLongs, 1 << 22, GOALS_LATENCY_ROUNDS, randomLongs, GOALS_MEMORY_SIZES);
             }
             default -> throw new IllegalArgumentException("profile " + profile);
@@ -276,6 +285,8 @@ public final class MatrixBuilder {
                 cells.add(new Cell("baseline-hash", Cell.Kind.JMH, HASH_BASELINE,
                     hashParams(spec.speedHashers().get(0), length), 0));
             }
+            // the latency of one multiply: the yardstick of a per-byte cost such as fnv1a's
+            cells.add(new Cell(MULTIPLY_LATENCY_OPERATION, Cell.Kind.JMH, MULTIPLY_LATENCY, new LinkedHashMap<>(), 0));
         }
         for (KeyKind kind : spec.latencyKinds()) {
             for (String impl : spec.impls()) {

@@ -103,6 +103,7 @@ public final class ResultsCsv {
             case "HasherBench.hashLong" -> "hash-long";
             case "HasherBench.hashBytes" -> "hash-bytes";
             case "HasherBench.baseline" -> "baseline-hash";
+            case "HasherBench.multiplyLatency" -> MatrixBuilder.MULTIPLY_LATENCY_OPERATION;
             default -> throw new IllegalArgumentException("unknown benchmark '" + benchmark + "'");
         };
     }

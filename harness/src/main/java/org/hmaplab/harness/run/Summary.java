@@ -27,7 +27,8 @@ public final class Summary {
         List<Map<String, String>> mapRows = new ArrayList<>();
         List<Map<String, String>> hashRows = new ArrayList<>();
         for (Map<String, String> r : results) {
-            (r.get("operation").contains("hash") ? hashRows : mapRows).add(r);
+            String op = r.get("operation");
+            (op.contains("hash") || op.equals(MatrixBuilder.MULTIPLY_LATENCY_OPERATION) ? hashRows : mapRows).add(r);
         }
         if (!mapRows.isEmpty()) {
             sb.append("## Map operations\n\n");

@@ -56,6 +56,39 @@ class GoalsTest {
         assertEquals("not measured", verdict(v, "put-growth long-random 4194304").status());
     }
 
+    private static Map<String, String> withError(Map<String, String> row, double error) {
+        Map<String, String> r = new LinkedHashMap<>(row);
+        r.put("error", String.valueOf(error));
+        return r;
+    }
+
+    @Test
+    void aSpeedVerdictTheErrorsCannotDecideIsMarkedAndShowsItsRange() {
+        // ours 10 +/- 2 (8..12), peer 9 +/- 1 (8..10): speedup 0.9, anywhere in 8/12 .. 10/8 = 0.67 .. 1.25
+        List<Map<String, String>> results = List.of(
+            withError(result("get-hit", "long-random", 1 << 16, "go-fast64", "go", 10, 0), 2),
+            withError(result("get-hit", "long-random", 1 << 16, "fastutil", "none", 9, 0), 1));
+        Goals.Verdict v = verdict(Goals.judge(results, List.of(), List.of()), "get-hit long-random 65536");
+        assertEquals("0.90x (0.67-1.25x)", v.measure());
+        assertEquals("missed" + Goals.UNDECIDED, v.status());
+
+        // ours 10 +/- 0.5, peer 5 +/- 0.5: 0.43 .. 0.58, the goal 1.0 is outside: decided
+        results = List.of(
+            withError(result("get-hit", "long-random", 1 << 16, "go-fast64", "go", 10, 0), 0.5),
+            withError(result("get-hit", "long-random", 1 << 16, "fastutil", "none", 5, 0), 0.5));
+        v = verdict(Goals.judge(results, List.of(), List.of()), "get-hit long-random 65536");
+        assertEquals("0.50x (0.43-0.58x)", v.measure());
+        assertEquals("missed", v.status());
+
+        // an error as large as the score gives no range
+        results = List.of(
+            withError(result("get-hit", "long-random", 1 << 16, "go-fast64", "go", 10, 0), 10),
+            withError(result("get-hit", "long-random", 1 << 16, "fastutil", "none", 5, 0), 0.5));
+        v = verdict(Goals.judge(results, List.of(), List.of()), "get-hit long-random 65536");
+        assertEquals("0.50x", v.measure());
+        assertEquals("missed", v.status());
+    }
+
     @Test
     void thePauseGoalIsOurLargestInsertAtFourMillionAgainstOneMillisecond() {
         List<Map<String, String>> latency = List.of(

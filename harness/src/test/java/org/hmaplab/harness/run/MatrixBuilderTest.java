@@ -85,6 +85,26 @@ class MatrixBuilderTest {
         assertEquals("1024", sizes[0]);
         assertEquals("16777216", sizes[28]);
         assertEquals("1448", sizes[1], "2^10.5 rounded");
+        // the hasher goals: aes vs xxh3 at 8 bytes and from 1 KiB up, fnv1a against a multiply, rc6 and go reported
+        for (String hasher : List.of("aes", "xxh3", "fnv1a", "rc6", "go")) {
+            for (String length : List.of("8", "1024", "4096", "262144")) {
+                assertTrue(goals.stream().anyMatch(c -> c.operation().equals("hash-bytes")
+                    && hasher.equals(c.param("hasher")) && length.equals(c.param("length"))), hasher + " " + length);
+            }
+        }
+        assertEquals(1, goals.stream().filter(c -> c.operation().equals(MatrixBuilder.MULTIPLY_LATENCY_OPERATION))
+            .count(), "one multiply-latency reference");
+    }
+
+    @Test
+    void everyRunThatTimesHashersAlsoTimesOneMultiply() {
+        for (Profile p : Profile.values()) {
+            List<Cell> all = cells(p);
+            boolean hashes = all.stream().anyMatch(c -> c.operation().startsWith("hash-"));
+            long multiplies = all.stream().filter(c -> c.operation().equals(MatrixBuilder.MULTIPLY_LATENCY_OPERATION))
+                .count();
+            assertEquals(hashes ? 1 : 0, multiplies, p.name());
+        }
     }
 
     @Test
@@ -158,8 +178,9 @@ class MatrixBuilderTest {
     void hashersProfileMeasuresEveryHasherAndAesBackendAndNoMap() {
         List<Cell> cells = cells(Profile.HASHERS);
         assertTrue(cells.stream()
-                .allMatch(c -> c.operation().startsWith("hash-") || c.operation().equals("baseline-hash")),
-            "only hasher cells");
+                .allMatch(c -> c.operation().startsWith("hash-") || c.operation().equals("baseline-hash")
+                    || c.operation().equals(MatrixBuilder.MULTIPLY_LATENCY_OPERATION)),
+            "only hasher cells and the multiply reference");
         for (String hasher : org.hmaplab.hash.Hashers.names()) {
             assertTrue(cells.stream().anyMatch(c -> c.id().equals("hash-long hasher=" + hasher + " length=8")),
                 "hashLong of " + hasher);

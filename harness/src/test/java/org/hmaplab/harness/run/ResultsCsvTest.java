@@ -85,6 +85,18 @@ class ResultsCsvTest {
     }
 
     @Test
+    void theMultiplyChainIsItsOwnOperationWithoutInputBytes() throws Exception {
+        JsonNode json = new ObjectMapper().readTree("[{\"benchmark\":\"org.hmaplab.harness.bench.HasherBench"
+            + ".multiplyLatency\",\"mode\":\"avgt\",\"params\":{},"
+            + "\"primaryMetric\":{\"score\":0.9,\"scoreError\":0.01,\"scoreUnit\":\"ns/op\",\"rawData\":[[0.9]]}}]");
+        List<String> row = ResultsCsv.rows(json).get(0);
+        assertEquals("multiply-latency", cell(row, "operation"));
+        assertEquals("", cell(row, "input_bytes"));
+        assertEquals("", cell(row, "bytes_per_ns"));
+        assertEquals("", cell(row, "hasher"));
+    }
+
+    @Test
     void anUnknownBenchmarkIsRejectedByName() throws Exception {
         JsonNode bad = new ObjectMapper().readTree("[{\"benchmark\":\"x.Y.z\",\"mode\":\"avgt\","
             + "\"primaryMetric\":{\"score\":1.0,\"scoreUnit\":\"ns/op\",\"rawData\":[[1.0]]}}]");

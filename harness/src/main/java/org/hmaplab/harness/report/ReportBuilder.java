@@ -17,6 +17,7 @@ import org.hmaplab.harness.compare.Direction;
 import org.hmaplab.harness.compare.Environment;
 import org.hmaplab.harness.compare.RunResults;
 import org.hmaplab.harness.run.ArchiveFormat;
+import org.hmaplab.harness.run.MatrixBuilder;
 
 /**
  * Builds a report over one or more archived runs: the environment of each run (with a warning
@@ -296,10 +297,27 @@ public final class ReportBuilder {
                 bySeries.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {len, bytesPerNs});
             }
         }
-        if (bySeries.isEmpty()) {
+        final List<String> multiplies = new ArrayList<>();
+        for (Run run : runs) {
+            for (Cell c : run.results().cells().values()) {
+                if (operation(c).equals(MatrixBuilder.MULTIPLY_LATENCY_OPERATION)) {
+                    multiplies.add(String.format(Locale.ROOT, "%s%.3f %s", runs.size() > 1
+                        ? run.results().label() + ": " : "", c.score(), c.unit()));
+                }
+            }
+        }
+        if (bySeries.isEmpty() && multiplies.isEmpty()) {
             return;
         }
         out.add(new Block.Heading(2, "Hasher throughput"));
+        if (!multiplies.isEmpty()) {
+            out.add(new Block.Paragraph("One 64-bit multiply's latency (`" + MatrixBuilder.MULTIPLY_LATENCY_OPERATION
+                + "`, a chain of dependent multiplies), the yardstick of a per-byte cost: "
+                + String.join("; ", multiplies) + "."));
+        }
+        if (bySeries.isEmpty()) {
+            return;
+        }
         final List<ChartWriter.Series> series = new ArrayList<>();
         final List<List<String>> rows = new ArrayList<>();
         bySeries.forEach((name, pts) -> {

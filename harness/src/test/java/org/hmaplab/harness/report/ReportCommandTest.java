@@ -72,6 +72,15 @@ class ReportCommandTest {
     }
 
     @Test
+    void theMultiplyReferenceIsStatedBesideTheHasherThroughputAndIsNoHasherSeries() throws Exception {
+        final String md = Files.readString(files.get(0));
+        // run-a has a multiply-latency row of 0.840 ns/op; run-b has none
+        assertTrue(md.contains("One 64-bit multiply's latency (`multiply-latency`, a chain of dependent multiplies), "
+            + "the yardstick of a per-byte cost: 20260101T000000Z-aaaa: 0.840 ns/op."), md);
+        assertFalse(md.contains("multiply-latency |"), "not a row of the throughput table");
+    }
+
+    @Test
     void severalRunsWithoutOutIsAUsageError() throws Exception {
         final StringWriter err = new StringWriter();
         final CommandLine cl = new CommandLine(new ReportCommand());

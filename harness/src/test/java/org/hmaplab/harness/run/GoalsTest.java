@@ -62,29 +62,28 @@ class GoalsTest {
         return r;
     }
 
+    /** The 64K get-hit verdict of go-fast64 {@code ours +/- oursError} against fastutil {@code peer +/- peerError}. */
+    private static Goals.Verdict hit64k(double ours, double oursError, double peer, double peerError) {
+        List<Map<String, String>> results = List.of(
+            withError(result("get-hit", "long-random", 1 << 16, "go-fast64", "go", ours, 0), oursError),
+            withError(result("get-hit", "long-random", 1 << 16, "fastutil", "none", peer, 0), peerError));
+        return verdict(Goals.judge(results, List.of(), List.of()), "get-hit long-random 65536");
+    }
+
     @Test
     void aSpeedVerdictTheErrorsCannotDecideIsMarkedAndShowsItsRange() {
         // ours 10 +/- 2 (8..12), peer 9 +/- 1 (8..10): speedup 0.9, anywhere in 8/12 .. 10/8 = 0.67 .. 1.25
-        List<Map<String, String>> results = List.of(
-            withError(result("get-hit", "long-random", 1 << 16, "go-fast64", "go", 10, 0), 2),
-            withError(result("get-hit", "long-random", 1 << 16, "fastutil", "none", 9, 0), 1));
-        Goals.Verdict v = verdict(Goals.judge(results, List.of(), List.of()), "get-hit long-random 65536");
+        Goals.Verdict v = hit64k(10, 2, 9, 1);
         assertEquals("0.90x (0.67-1.25x)", v.measure());
         assertEquals("missed" + Goals.UNDECIDED, v.status());
 
         // ours 10 +/- 0.5, peer 5 +/- 0.5: 0.43 .. 0.58, the goal 1.0 is outside: decided
-        results = List.of(
-            withError(result("get-hit", "long-random", 1 << 16, "go-fast64", "go", 10, 0), 0.5),
-            withError(result("get-hit", "long-random", 1 << 16, "fastutil", "none", 5, 0), 0.5));
-        v = verdict(Goals.judge(results, List.of(), List.of()), "get-hit long-random 65536");
+        v = hit64k(10, 0.5, 5, 0.5);
         assertEquals("0.50x (0.43-0.58x)", v.measure());
         assertEquals("missed", v.status());
 
         // an error as large as the score gives no range
-        results = List.of(
-            withError(result("get-hit", "long-random", 1 << 16, "go-fast64", "go", 10, 0), 10),
-            withError(result("get-hit", "long-random", 1 << 16, "fastutil", "none", 5, 0), 0.5));
-        v = verdict(Goals.judge(results, List.of(), List.of()), "get-hit long-random 65536");
+        v = hit64k(10, 10, 5, 0.5);
         assertEquals("0.50x", v.measure());
         assertEquals("missed", v.status());
     }

@@ -22,7 +22,7 @@ public enum Profile {
     FULL("full", 3, 1000, 5, 1000, 2, "8g"),
     /**
      * Hasher speed only: every hasher and AES backend, hashLong and hashBytes at 13 lengths from 1 B
-     * to 256 KiB, about 15 minutes; 1 s of warm-up because C2 needs about 0.6 s for the Vector API code.
+     * to 256 KiB, about 12 minutes; 1 s of warm-up because C2 needs about 0.6 s for the Vector API code.
      * Six samples of 0.25 s rather than three of 0.5 s: the same time, Student's t 6.9 instead of 31.6.
      */
     HASHERS("hashers", 1, 1000, 6, 250, 1, "512m"),

@@ -282,8 +282,14 @@ public final class ReportBuilder {
 
     private void hasherThroughput(List<Block> out) throws IOException {
         final Map<String, List<double[]>> bySeries = new LinkedHashMap<>();
+        final List<String> multiplies = new ArrayList<>();
         for (Run run : runs) {
             for (Cell c : run.results().cells().values()) {
+                if (operation(c).equals(MatrixBuilder.MULTIPLY_LATENCY_OPERATION)) {
+                    multiplies.add(String.format(Locale.ROOT, "%s%.3f %s", runs.size() > 1
+                        ? run.results().label() + ": " : "", c.score(), c.unit()));
+                    continue;
+                }
                 final double len = inputLength(c);
                 if (!isHash(c) || Double.isNaN(len) || len <= 0) {
                     continue;
@@ -295,15 +301,6 @@ public final class ReportBuilder {
                     + c.columns().getOrDefault("hasher", c.columns().getOrDefault("impl", "?")) + " "
                     + operation(c);
                 bySeries.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {len, bytesPerNs});
-            }
-        }
-        final List<String> multiplies = new ArrayList<>();
-        for (Run run : runs) {
-            for (Cell c : run.results().cells().values()) {
-                if (operation(c).equals(MatrixBuilder.MULTIPLY_LATENCY_OPERATION)) {
-                    multiplies.add(String.format(Locale.ROOT, "%s%.3f %s", runs.size() > 1
-                        ? run.results().label() + ": " : "", c.score(), c.unit()));
-                }
             }
         }
         if (bySeries.isEmpty() && multiplies.isEmpty()) {

@@ -85,24 +85,25 @@ final class HasherGoals {
             AES_BULK_MIN_SPEEDUP);
         TreeSet<Integer> lengths = new TreeSet<>();
         for (Map<String, String> r : results) {
-            int len = length(r);
-            if (HASH_BYTES.equals(r.get("operation")) && len >= BULK_FROM
-                && hashRow(results, HASH_BYTES, AES, len) != null && hashRow(results, HASH_BYTES, XXH3, len) != null) {
-                lengths.add(len);
+            if (HASH_BYTES.equals(r.get("operation")) && AES.equals(r.get("hasher")) && length(r) >= BULK_FROM) {
+                lengths.add(length(r));
             }
-        }
-        if (lengths.isEmpty()) {
-            return Goals.notMeasured(goal, threshold);
         }
         double worst = Double.POSITIVE_INFINITY;
         List<String> parts = new ArrayList<>();
         for (int len : lengths) {
             Map<String, String> aes = hashRow(results, HASH_BYTES, AES, len);
             Map<String, String> xxh3 = hashRow(results, HASH_BYTES, XXH3, len);
+            if (aes == null || xxh3 == null) {
+                continue; // only lengths both were measured at
+            }
             double speedup = score(xxh3) / score(aes);
             worst = Math.min(worst, speedup);
             parts.add(String.format(Locale.ROOT, "%d B %.2fx (%.1f vs %.1f B/ns)", len, speedup,
                 len / score(aes), len / score(xxh3)));
+        }
+        if (parts.isEmpty()) {
+            return Goals.notMeasured(goal, threshold);
         }
         return new Verdict(goal, AES, XXH3, String.join("; ", parts), threshold,
             worst >= AES_BULK_MIN_SPEEDUP ? "met" : "missed");

@@ -197,4 +197,31 @@ class GoalsTest {
         assertEquals("missed", v.status());
         assertTrue(v.ours().contains("churn go-swar/aes"), v.ours());
     }
+
+    @Test
+    void aSlowCellWhoseOnlyAllocationIsJmhsOwnPerIterationMeetsTheAllocationGoal() {
+        // from the nightly archive 20261122T150746Z-bench-c41c6d: 0.0125 B/op at 907 ns per get is about 7 KB per
+        // 0.5 s iteration, what JMH allocates itself in every iteration (13.8 KB/s)
+        List<Map<String, String>> results = new ArrayList<>();
+        results.add(result("get-hit", "string-16", 1 << 20, "go-swar-cache", "aes", 907.06765, 0.012541491));
+        results.add(result("get-hit", "long-random", 1024, "go-fast64", "go", 5, 0.00005)); // 0.01 MB/s
+        Goals.Verdict v = verdict(Goals.judge(results, List.of(), List.of()), "allocation");
+        assertEquals("met", v.status(), v.measure());
+        assertEquals("0.0138 MB/s (0.0125 B/op at 907.1 ns/op)", v.measure());
+        assertTrue(v.ours().contains("get-hit go-swar-cache/aes string-16 1048576"), v.ours());
+    }
+
+    @Test
+    void theAllocationGoalIsJudgedOnTheRateSoARareAllocationInAFastCellMisses() {
+        // 16 bytes once every 800 gets of 5 ns: 0.02 B/op, 4 MB/s
+        List<Map<String, String>> results = new ArrayList<>();
+        results.add(result("get-miss", "long-random", 1024, "go-fast64", "go", 5, 0.02));
+        results.add(result("get-hit", "string-16", 1 << 20, "go-swar", "aes", 900, 0.012));
+        Goals.Verdict v = verdict(Goals.judge(results, List.of(), List.of()), "allocation");
+        assertEquals("missed", v.status());
+        assertEquals("4.0000 MB/s (0.0200 B/op at 5.0 ns/op)", v.measure());
+        // the cell that allocated a MemorySegment per String get (20261122T105438Z-bench-b3a6c8): 151 MB/s
+        results.set(0, result("get-miss", "string-16", 1 << 16, "go-fast64", "aes", 211.7992, 32.001487));
+        assertEquals("missed", verdict(Goals.judge(results, List.of(), List.of()), "allocation").status());
+    }
 }

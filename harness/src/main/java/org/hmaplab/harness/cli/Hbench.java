@@ -4,6 +4,7 @@ import org.hmaplab.harness.archive.RunMetadata;
 import org.hmaplab.harness.compare.CompareCommand;
 import org.hmaplab.harness.report.ReportCommand;
 import org.hmaplab.harness.run.CheckArchiveCommand;
+import org.hmaplab.harness.run.GoalsCommand;
 import org.hmaplab.harness.run.MergeCommand;
 import org.hmaplab.harness.run.RunCommand;
 import org.hmaplab.harness.study.StudyCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
         RunCommand.class,
         MergeCommand.class,
         CheckArchiveCommand.class,
+        GoalsCommand.class,
         ReportCommand.class,
         CompareCommand.class,
         StudyCommand.class,

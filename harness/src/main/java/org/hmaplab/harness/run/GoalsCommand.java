@@ -1,0 +1,48 @@
+package org.hmaplab.harness.run;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hbench goals RUN_DIR}: the performance goals of issue 6 ({@link Goals}) judged over an archived
+ * bench run with the rules of this build, printed as the Markdown table that {@code summary.md} ends
+ * with. A run's {@code summary.md} keeps the verdicts of the build that made it; this command re-judges
+ * the same rows when a rule has changed since, and judges a merged archive like any other.
+ */
+@Command(name = "goals", mixinStandardHelpOptions = true,
+    description = {"Judges the performance goals of issue 6 over an archived bench run with this build's rules "
+        + "and prints the table (Markdown).", "Exit 0 when judged, 2 when RUN_DIR is not a complete bench archive."})
+public final class GoalsCommand implements Callable<Integer> {
+
+    /** Exit code when RUN_DIR is not a complete, well-formed bench archive. */
+    static final int NOT_AN_ARCHIVE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "the run folder (results/<run id>)")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        try {
+            ArchiveCheck.verify(dir);
+        } catch (ArchiveCheck.Problem p) {
+            spec.commandLine().getErr().println("goals: " + dir + ": " + p.getMessage()
+                + " (a complete bench archive is needed; 'hbench check-archive' says the same)");
+            return NOT_AN_ARCHIVE;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(Goals.markdown(Goals.judge(
+            CsvFiles.read(dir.resolve(ArchiveFormat.RESULTS_CSV)).rows(),
+            CsvFiles.read(dir.resolve(ArchiveFormat.LATENCY_CSV)).rows(),
+            CsvFiles.read(dir.resolve(ArchiveFormat.MEMORY_CSV)).rows())));
+        out.flush();
+        return 0;
+    }
+}

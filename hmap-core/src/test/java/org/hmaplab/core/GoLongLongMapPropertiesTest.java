@@ -1,6 +1,7 @@
 package org.hmaplab.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongUnaryOperator;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.constraints.IntRange;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hmaplab.core.testing.Fmix64Hasher;
 import org.hmaplab.core.testing.IdentityHasher;
+import org.hmaplab.core.testing.RandomRuns;
+import org.hmaplab.core.testing.RandomRuns.Case;
+import org.junit.jupiter.api.Test;
 import org.hmaplab.hash.Hasher;
 
 /**
@@ -21,6 +22,10 @@ import org.hmaplab.hash.Hasher;
  * every step, for every lookup style, with the hot-key cache on and off. Key spaces range from 8
  * keys (constant collisions and deletes) to thousands (many growths); the IdentityHasher variant
  * forces keys into 1, 2 or 4 buckets to build long overflow chains and same-size growths.
+ *
+ * <p>Cases come from {@link RandomRuns}: seeded, the failing seed printed, a failing operation list
+ * shrunk. Try {@code t} takes lookup style, hot-key cache and paging from {@code t} in turn (every
+ * combination equally often); the other parameters are drawn at random.
  */
 class GoLongLongMapPropertiesTest {
     private static final int TRIES = 100;
@@ -28,7 +33,23 @@ class GoLongLongMapPropertiesTest {
     private static final int SMALL_PAGE_SHIFT = 2;
 
     /** Each int of the script is one operation: op = x % 16, key index = x / 16 within the key space. */
-    private static void run(List<Integer> script, LookupStyle style, boolean cache, int keySpace, int keyKind,
+    private static final LookupStyle[] STYLES = LookupStyle.values();
+
+    /** The style, cache and paging combination of try {@code t}: all 12 in turn. */
+    private static LookupStyle styleOf(int t) {
+        return STYLES[t % STYLES.length];
+    }
+
+    private static boolean cacheOf(int t) {
+        return (t / STYLES.length) % 2 == 1;
+    }
+
+    private static boolean pagedOf(int t) {
+        return (t / (2 * STYLES.length)) % 2 == 1;
+    }
+
+    /** Returns the doubling growths of the map at the end. */
+    private static long run(List<Integer> script, LookupStyle style, boolean cache, int keySpace, int keyKind,
                             int hint, boolean paged) {
         Hasher hasher = keyKind == 0 ? Fmix64Hasher.INSTANCE : IdentityHasher.INSTANCE;
         int bucketsUsed = 1 << ((keyKind - 1) & 3); // IdentityHasher kinds 1..3: 1, 2 or 4 buckets
@@ -67,7 +88,7 @@ class GoLongLongMapPropertiesTest {
         Map<Long, Long> seen = new HashMap<>();
         m.forEach(seen::put);
         assertEquals(model, seen);
-        Statistics.label("doubling growths").collect(Math.min(m.stats().doublingGrowths(), 3));
+        return m.stats().doublingGrowths();
     }
 
     /** An iteration that deletes and inserts in its middle; checks Go's guarantees (§11.8). */
@@ -108,65 +129,115 @@ class GoLongLongMapPropertiesTest {
         return ops;
     }
 
-    @Property(tries = TRIES)
-    void behavesLikeHashMapWithSpreadKeys(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1200) int length,
-                                          @ForAll LookupStyle style, @ForAll boolean cache,
-                                          @ForAll @IntRange(min = 3, max = 10) int keySpaceLog,
-                                          @ForAll @IntRange(min = -5, max = 60) int hint,
-                                          @ForAll boolean paged) {
-        run(script(seed, length), style, cache, 1 << keySpaceLog, 0, hint, paged);
+    record Spread(LookupStyle style, boolean cache, int keySpaceLog, int hint, boolean paged) {
     }
 
-    @Property(tries = TRIES)
-    void behavesLikeHashMapWithKeysForcedIntoFewBuckets(
-        @ForAll long seed, @ForAll @IntRange(min = 1, max = 600) int length,
-        @ForAll LookupStyle style, @ForAll boolean cache,
-        @ForAll @IntRange(min = 8, max = 200) int keySpace, @ForAll @IntRange(min = 1, max = 3) int kind,
-        @ForAll boolean paged) {
-        run(script(seed, length), style, cache, keySpace, kind, 20, paged);
+    @Test
+    void behavesLikeHashMapWithSpreadKeys() {
+        AtomicInteger grew = new AtomicInteger();
+        RandomRuns.<Spread, Integer>check("behavesLikeHashMapWithSpreadKeys", TRIES,
+            (rnd, t) -> new Case<>(new Spread(styleOf(t), cacheOf(t), rnd.nextInt(3, 11), rnd.nextInt(-5, 61),
+                pagedOf(t)), script(rnd.nextLong(), rnd.nextInt(1, 1201))),
+            (p, ops) -> {
+                if (run(ops, p.style(), p.cache(), 1 << p.keySpaceLog(), 0, p.hint(), p.paged()) > 0) {
+                    grew.incrementAndGet();
+                }
+            });
+        // The cases must reach growth, or they test little: most scripts are long enough to double.
+        assertTrue(grew.get() >= RandomRuns.tries(TRIES) / 4, "only " + grew + " runs saw a doubling growth");
     }
 
-    @Property(tries = TRIES)
-    void windowChurnMakesSameSizeGrowthsAndStaysCorrect(
-        @ForAll long seed, @ForAll @IntRange(min = 4, max = 40) int window,
-        @ForAll @IntRange(min = 0, max = 3) int bucketsLog, @ForAll LookupStyle style, @ForAll boolean cache,
-        @ForAll boolean paged) {
+    record FewBuckets(LookupStyle style, boolean cache, int keySpace, int kind, boolean paged) {
+    }
+
+    @Test
+    void behavesLikeHashMapWithKeysForcedIntoFewBuckets() {
+        RandomRuns.<FewBuckets, Integer>check("behavesLikeHashMapWithKeysForcedIntoFewBuckets", TRIES,
+            (rnd, t) -> new Case<>(new FewBuckets(styleOf(t), cacheOf(t), rnd.nextInt(8, 201), rnd.nextInt(1, 4),
+                pagedOf(t)), script(rnd.nextLong(), rnd.nextInt(1, 601))),
+            (p, ops) -> run(ops, p.style(), p.cache(), p.keySpace(), p.kind(), 20, p.paged()));
+    }
+
+    record Window(int window, int bucketsLog, LookupStyle style, boolean cache, boolean paged) {
+    }
+
+    /** One step of the churn: the new key's bucket and tophash byte, and a probe. */
+    record ChurnStep(int bucket, int top, int probeBucket, int probeTop, double probeAge) {
+    }
+
+    private static final int CHURN_STEPS = 1500;
+
+    @Test
+    void windowChurnMakesSameSizeGrowthsAndStaysCorrect() {
+        AtomicInteger sameSize = new AtomicInteger();
+        RandomRuns.<Window, ChurnStep>check("windowChurnMakesSameSizeGrowthsAndStaysCorrect", TRIES,
+            (rnd, t) -> {
+                Window w = new Window(rnd.nextInt(4, 41), rnd.nextInt(0, 4), styleOf(t), cacheOf(t), pagedOf(t));
+                int buckets = 8 << w.bucketsLog();
+                return new Case<>(w, RandomRuns.listOf(CHURN_STEPS, rnd, r -> new ChurnStep(r.nextInt(buckets),
+                    r.nextInt(256), r.nextInt(buckets), r.nextInt(256), r.nextDouble())));
+            },
+            (w, steps) -> {
+                if (windowChurn(w, steps) > 0) {
+                    sameSize.incrementAndGet();
+                }
+            });
+        // The property is about same-size growths: at least a fifth of the runs must have made one.
+        assertTrue(sameSize.get() >= RandomRuns.tries(TRIES) / 5, "only " + sameSize + " runs grew at the same size");
+    }
+
+    /** Returns the same-size growths made. */
+    private static long windowChurn(Window w, List<ChurnStep> steps) {
         // New keys keep arriving and the oldest leave (§10): holes are refilled only by keys of the same
         // chain and a chain gets an overflow bucket only when full, so noverflow creeps up to 2^B.
-        SplittableRandom rnd = new SplittableRandom(seed);
         GoLongLongMap m = new GoLongLongMap(IdentityHasher.INSTANCE, () -> 0L, 0,
-            new MapOptions(style, cache, GoMapRules.LOAD_FACTOR_NUM, GoMapRules.LOAD_FACTOR_DEN),
-            paged ? SMALL_PAGE_SHIFT : GoLongLongMap.FLAT_PAGE_SHIFT);
+            new MapOptions(w.style(), w.cache(), GoMapRules.LOAD_FACTOR_NUM, GoMapRules.LOAD_FACTOR_DEN),
+            w.paged() ? SMALL_PAGE_SHIFT : GoLongLongMap.FLAT_PAGE_SHIFT);
         Map<Long, Long> model = new HashMap<>();
         java.util.ArrayDeque<Long> live = new java.util.ArrayDeque<>();
-        int buckets = 8 << bucketsLog;
-        for (long n = 0; n < 1500; n++) {
-            long k = IdentityHasher.key(rnd.nextInt(buckets), rnd.nextInt(256), n);
+        int buckets = 8 << w.bucketsLog();
+        for (int n = 0; n < steps.size(); n++) {
+            ChurnStep step = steps.get(n);
+            long k = IdentityHasher.key(step.bucket(), step.top(), n);
             assertEquals(-1L, m.put(k, n, -1L));
-            model.put(k, n);
+            model.put(k, (long) n);
             live.add(k);
-            if (live.size() > window) {
+            if (live.size() > w.window()) {
                 long old = live.poll();
                 assertEquals(model.remove(old), m.remove(old, -1L));
             }
-            long probe = IdentityHasher.key(rnd.nextInt(buckets), rnd.nextInt(256), rnd.nextLong(n + 1));
+            long probe = IdentityHasher.key(step.probeBucket(), step.probeTop(), (long) (step.probeAge() * (n + 1)));
             assertEquals(model.getOrDefault(probe, -1L), m.get(probe, -1L));
             if (n % 300 == 299) {
-                iterateWithChanges(m, model, (int) n, i -> IdentityHasher.key(i % buckets, 7, i + 1_000_000), 0);
+                iterateWithChanges(m, model, n, i -> IdentityHasher.key(i % buckets, 7, i + 1_000_000), 0);
                 live.removeIf(key -> !model.containsKey(key));
                 live.addAll(model.keySet().stream().filter(key -> !live.contains(key)).toList());
             }
             m.verifyInvariants();
         }
         assertEquals(model.size(), m.size());
-        Statistics.label("same-size growths").collect(Math.min(m.stats().sameSizeGrowths(), 3))
-            .coverage(c -> c.check(0L).percentage(p -> p < 80));
+        return m.stats().sameSizeGrowths();
     }
 
-    @Property(tries = 40)
-    void lookupStylesTheHotKeyCacheAndPagingGiveIdenticalResultsAndStructure(
-        @ForAll long seed, @ForAll @IntRange(min = 1, max = 1500) int length,
-        @ForAll @IntRange(min = 4, max = 11) int keySpaceLog) {
+    record Styles(long seed, int keySpaceLog) {
+    }
+
+    /** One operation of the cross-check: the key and the kind (0-3 put, 4-5 remove, 6-9 get). */
+    record KeyOp(long key, int op) {
+    }
+
+    @Test
+    void lookupStylesTheHotKeyCacheAndPagingGiveIdenticalResultsAndStructure() {
+        RandomRuns.<Styles, KeyOp>check("lookupStylesTheHotKeyCacheAndPagingGiveIdenticalResultsAndStructure", 40,
+            (rnd, t) -> {
+                Styles p = new Styles(rnd.nextLong(), rnd.nextInt(4, 12));
+                return new Case<>(p, RandomRuns.listOf(rnd.nextInt(1, 1501), rnd,
+                    r -> new KeyOp(r.nextInt(1 << p.keySpaceLog()), r.nextInt(10))));
+            },
+            (p, ops) -> sameAcrossStyles(p.seed(), ops));
+    }
+
+    private static void sameAcrossStyles(long seed, List<KeyOp> ops) {
         // Styles differ only in how a lookup walks a chain: with the same seed every answer, every
         // growth and every bucket is the same. Paging changes only where buckets are stored: tiny pages
         // (2 buckets), the default pages and one array give the same buckets, slot by slot.
@@ -179,10 +250,9 @@ class GoLongLongMapPropertiesTest {
                 maps.add(new GoLongLongMap(Fmix64Hasher.INSTANCE, firstThen(seed), 0, options, 1));
             }
         }
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = 0; i < length; i++) {
-            long k = rnd.nextInt(1 << keySpaceLog);
-            int op = rnd.nextInt(10);
+        for (int i = 0; i < ops.size(); i++) {
+            long k = ops.get(i).key();
+            int op = ops.get(i).op();
             long first = 0;
             for (int j = 0; j < maps.size(); j++) {
                 GoLongLongMap m = maps.get(j);

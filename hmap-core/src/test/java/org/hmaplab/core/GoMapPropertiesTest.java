@@ -13,14 +13,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
 import org.hmaplab.core.testing.IdentityHasher;
 import org.hmaplab.core.testing.MixingHasher;
+import org.hmaplab.core.testing.RandomRuns;
+import org.hmaplab.core.testing.RandomRuns.Case;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random operation sequences on GoMap checked against java.util.HashMap (the independent
@@ -32,6 +30,9 @@ import org.hmaplab.core.testing.MixingHasher;
  * <p>Iteration with modification checks the Go guarantees (GO-MAP-SPEC.md 11.8): no entry twice,
  * an entry deleted before it is reached never returned, every entry present throughout returned
  * exactly once, the value returned is the current value.
+ *
+ * <p>Cases come from {@link RandomRuns}: seeded, the failing seed printed, a failing operation list
+ * shrunk. Try {@code t} takes the lookup style and the hot-key cache from {@code t} in turn.
  */
 class GoMapPropertiesTest {
 
@@ -40,46 +41,68 @@ class GoMapPropertiesTest {
     record Op(Kind kind, int key, int value, long iterationSeed) {
     }
 
-    @Provide
-    Arbitrary<List<Op>> ops() {
-        Arbitrary<Kind> kinds = Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(40, Arbitraries.just(Kind.PUT)),
-            net.jqwik.api.Tuple.of(25, Arbitraries.just(Kind.REMOVE)),
-            net.jqwik.api.Tuple.of(20, Arbitraries.just(Kind.GET)),
-            net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.CLEAR)),
-            net.jqwik.api.Tuple.of(4, Arbitraries.just(Kind.ITERATE)));
-        Arbitrary<Op> op = Combinators.combine(kinds, Arbitraries.integers().between(0, 299),
-                Arbitraries.integers().between(-3, 1000), Arbitraries.longs())
-            .as(Op::new);
-        return op.list().ofMinSize(1).ofMaxSize(600);
+    private static final LookupStyle[] STYLES = LookupStyle.values();
+    private static final int[] KEY_SPACES = {4, 12, 30, 60, 120, 300};
+    /** Growth thresholds of spec 4.7: the entry counts at which a map of 2^B buckets grows. */
+    private static final int[] THRESHOLDS = {9, 14, 27, 53, 105, 209, 417};
+
+    /** An operation drawn with weights 40 put, 25 remove, 20 get, 1 clear, 4 iterate. */
+    static Op randomOp(SplittableRandom rnd) {
+        int w = rnd.nextInt(90);
+        Kind kind = w < 40 ? Kind.PUT : w < 65 ? Kind.REMOVE : w < 85 ? Kind.GET : w < 86 ? Kind.CLEAR : Kind.ITERATE;
+        return new Op(kind, rnd.nextInt(300), rnd.nextInt(-3, 1001), rnd.nextLong());
     }
 
-    @Property(tries = 80)
-    void behavesLikeHashMapWithCollidingKeys(@ForAll("ops") List<Op> ops, @ForAll LookupStyle style,
-                                              @ForAll("keySpaces") int keySpace, @ForAll boolean hotKeyCache) {
-        GoMap<Long, Integer> map = new GoMap<>(IdentityHasher.INSTANCE, () -> 0L, 0,
-            MapOptions.DEFAULT.withLookupStyle(style).withHotKeyCache(hotKeyCache));
-        run(map, ops, keySpace, GoMapPropertiesTest::collidingKey);
+    static List<Op> randomOps(SplittableRandom rnd) {
+        return RandomRuns.listOf(rnd.nextInt(1, 601), rnd, GoMapPropertiesTest::randomOp);
     }
 
-    @Property(tries = 60)
-    void behavesLikeHashMapWithSpreadKeys(@ForAll("ops") List<Op> ops, @ForAll LookupStyle style,
-                                          @ForAll("keySpaces") int keySpace, @ForAll long seed,
-                                          @ForAll boolean hotKeyCache) {
-        GoMap<Long, Integer> map = new GoMap<>(MixingHasher.INSTANCE, seed, 0,
-            MapOptions.DEFAULT.withLookupStyle(style).withHotKeyCache(hotKeyCache));
-        run(map, ops, keySpace, i -> (long) i - 150);
+    record Params(LookupStyle style, int keySpace, boolean hotKeyCache, long seed) {
+    }
+
+    static Params params(SplittableRandom rnd, int t) {
+        return new Params(STYLES[t % STYLES.length], KEY_SPACES[rnd.nextInt(KEY_SPACES.length)],
+            (t / STYLES.length) % 2 == 1, rnd.nextLong());
+    }
+
+    @Test
+    void behavesLikeHashMapWithCollidingKeys() {
+        RandomRuns.<Params, Op>check("behavesLikeHashMapWithCollidingKeys", 80,
+            (rnd, t) -> new Case<>(params(rnd, t), randomOps(rnd)),
+            (p, ops) -> run(new GoMap<>(IdentityHasher.INSTANCE, () -> 0L, 0,
+                MapOptions.DEFAULT.withLookupStyle(p.style()).withHotKeyCache(p.hotKeyCache())),
+                ops, p.keySpace(), GoMapPropertiesTest::collidingKey));
+    }
+
+    @Test
+    void behavesLikeHashMapWithSpreadKeys() {
+        RandomRuns.<Params, Op>check("behavesLikeHashMapWithSpreadKeys", 60,
+            (rnd, t) -> new Case<>(params(rnd, t), randomOps(rnd)),
+            (p, ops) -> run(new GoMap<>(MixingHasher.INSTANCE, p.seed(), 0,
+                MapOptions.DEFAULT.withLookupStyle(p.style()).withHotKeyCache(p.hotKeyCache())),
+                ops, p.keySpace(), i -> (long) i - 150));
+    }
+
+    record Threshold(int threshold, int delta, long seed, LookupStyle style, boolean colliding) {
     }
 
     /**
      * Maps filled to just below or just above a growth threshold (9, 14, 27, 53, 105, 209, 417
      * entries, spec 4.7), so that the loop starts while a growth is in progress or starts one
-     * itself, then iterated while modified (inserts, updates, deletes).
+     * itself, then iterated while modified (inserts, updates, deletes). Every threshold, style and
+     * key kind in turn; the distance from the threshold (-6..6) and the seed at random.
      */
-    @Property(tries = 150)
-    void iterationCopesWithGrowthAndModification(@ForAll("thresholds") int threshold,
-                                                 @ForAll("deltas") int delta, @ForAll long seed,
-                                                 @ForAll LookupStyle style, @ForAll boolean colliding) {
+    @Test
+    void iterationCopesWithGrowthAndModification() {
+        RandomRuns.<Threshold, Integer>check("iterationCopesWithGrowthAndModification", 150,
+            (rnd, t) -> new Case<>(new Threshold(THRESHOLDS[t % THRESHOLDS.length], rnd.nextInt(-6, 7),
+                rnd.nextLong(), STYLES[(t / THRESHOLDS.length) % STYLES.length],
+                (t / (THRESHOLDS.length * STYLES.length)) % 2 == 1), List.of()),
+            (p, ignored) -> iterationAtThreshold(p.threshold(), p.delta(), p.seed(), p.style(), p.colliding()));
+    }
+
+    private static void iterationAtThreshold(int threshold, int delta, long seed, LookupStyle style,
+                                             boolean colliding) {
         GoMap<Long, Integer> map = colliding
             ? new GoMap<>(IdentityHasher.INSTANCE, () -> 0L, 0, MapOptions.DEFAULT.withLookupStyle(style))
             : new GoMap<>(MixingHasher.INSTANCE, seed, 0, MapOptions.DEFAULT.withLookupStyle(style));
@@ -98,21 +121,6 @@ class GoMapPropertiesTest {
             map.verifyInvariants();
         }
         assertEquals(ref, map);
-    }
-
-    @Provide
-    Arbitrary<Integer> thresholds() {
-        return Arbitraries.of(9, 14, 27, 53, 105, 209, 417);
-    }
-
-    @Provide
-    Arbitrary<Integer> deltas() {
-        return Arbitraries.integers().between(-6, 6);
-    }
-
-    @Provide
-    Arbitrary<Integer> keySpaces() {
-        return Arbitraries.of(4, 12, 30, 60, 120, 300);
     }
 
     /** Key i: low 4 bits of the hash pick one of 16 buckets, the top byte one of 7 values (0..4 raised to 5..9). */

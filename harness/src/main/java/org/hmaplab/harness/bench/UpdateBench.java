@@ -49,11 +49,7 @@ public class UpdateBench {
             newFilledMap();
             int count = ProbePlan.probeCount(size);
             buildProbes(ProbePlan.indexes(size, count, Distribution.of(distribution), 100));
-            write = new boolean[count];
-            SplittableRandom random = new SplittableRandom(KeySets.PROBE_SEED ^ 0x90);
-            for (int i = 0; i < count; i++) {
-                write[i] = random.nextInt(100) < MIXED_WRITE_PERCENT;
-            }
+            write = writeMask(count);
             mask = count - 1;
         }
 
@@ -62,6 +58,19 @@ public class UpdateBench {
             cursor = (start + BATCH) & mask;
             return start;
         }
+    }
+
+    /**
+     * Where the mixed workload writes: {@code count} flags from a fixed seed, each set with
+     * probability {@link #MIXED_WRITE_PERCENT} %. The native-Go cells use the same flags.
+     */
+    public static boolean[] writeMask(int count) {
+        boolean[] write = new boolean[count];
+        SplittableRandom random = new SplittableRandom(KeySets.PROBE_SEED ^ 0x90);
+        for (int i = 0; i < count; i++) {
+            write[i] = random.nextInt(100) < MIXED_WRITE_PERCENT;
+        }
+        return write;
     }
 
     @Benchmark

@@ -34,10 +34,26 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 final class CellRunner {
 
-    /** JVM options of every JVM of the project (keep in step with hmap.jvm.options in pom.xml). */
-    static final List<String> PROJECT_JVM_OPTIONS = List.of(
-        "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-        "--sun-misc-unsafe-memory-access=allow", "-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading");
+    /** Where the build writes the project's JVM options (the parent pom's {@code hmap.jvm.options}). */
+    static final String JVM_OPTIONS_RESOURCE = "/hmap-jvm.options";
+
+    /** JVM options of every JVM of the project, as the build wrote them from {@code hmap.jvm.options}. */
+    static final List<String> PROJECT_JVM_OPTIONS = projectJvmOptions();
+
+    private static List<String> projectJvmOptions() {
+        try (java.io.InputStream in = CellRunner.class.getResourceAsStream(JVM_OPTIONS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the build's " + JVM_OPTIONS_RESOURCE + " is missing from the class path");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (text.isEmpty() || text.contains("${")) {
+                throw new IllegalStateException(JVM_OPTIONS_RESOURCE + " was not filled in by the build: '" + text + "'");
+            }
+            return List.of(text.split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** System properties of this JVM passed on to forks (hasher selection, AES backend, FAST64 vector compare). */
     private static final List<String> FORWARDED_PROPERTIES = List.of("hmap.hasher", "hmap.policy", "hmap.aes.backend",

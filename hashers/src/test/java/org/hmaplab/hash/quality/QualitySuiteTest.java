@@ -67,10 +67,10 @@ class QualitySuiteTest {
 
     @Test
     void seedXoredIntoTheOutputFailsOnlySeedIndependence() {
-        List<QualityRow> rows = new SeedIndependenceTest().run(TestHashers.SEED_XORED_AFTER, QualityMode.QUICK);
+        List<QualityRow> rows = new SeedIndependenceCheck().run(TestHashers.SEED_XORED_AFTER, QualityMode.QUICK);
         assertTrue(rows.stream().allMatch(r -> r.verdict() == Verdict.FAIL
             || r.measure().equals("identical outputs")), describe(rows));
-        assertTrue(new AvalancheTest().run(TestHashers.SEED_XORED_AFTER, QualityMode.QUICK).stream()
+        assertTrue(new AvalancheCheck().run(TestHashers.SEED_XORED_AFTER, QualityMode.QUICK).stream()
             .allMatch(r -> r.verdict() == Verdict.PASS));
     }
 
@@ -92,7 +92,7 @@ class QualitySuiteTest {
                 return false;
             }
         };
-        List<QualityRow> rows = new SeedIndependenceTest().run(unseeded, QualityMode.QUICK);
+        List<QualityRow> rows = new SeedIndependenceCheck().run(unseeded, QualityMode.QUICK);
         assertTrue(rows.stream().allMatch(r -> r.verdict() == Verdict.SKIP), describe(rows));
     }
 

@@ -21,7 +21,7 @@ import org.hmaplab.hash.Hasher;
  * </ul>
  * Both cases run for seed 0 and seed 0x0123456789ABCDEF; the same in quick and full mode.
  */
-public final class ZeroKeysTest implements QualityTest {
+public final class ZeroKeysCheck implements QualityCheck {
 
     private static final int MAX_LEN = 64;
     private static final long[] SEEDS = {0L, 0x0123456789ABCDEFL};

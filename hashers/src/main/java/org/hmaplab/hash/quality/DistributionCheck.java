@@ -19,7 +19,7 @@ import org.hmaplab.hash.Hasher;
  * mode, 8 and 12 in quick mode; the tophash case uses 2^19 keys (full) or 2^14 keys (quick).
  * Seed 0.
  */
-public final class DistributionTest implements QualityTest {
+public final class DistributionCheck implements QualityCheck {
 
     private static final int KEYS_PER_BUCKET = 8;
     private static final int TOPHASH_BITS = 8;

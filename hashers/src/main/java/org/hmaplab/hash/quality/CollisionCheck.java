@@ -17,7 +17,7 @@ import org.hmaplab.hash.Hasher;
  * bound about 2200; the 64-bit expectation is about 5e-7 and the bound 0, i.e. any 64-bit
  * collision fails. Quick mode uses n = 2^16. Only excess collisions fail. Seed 0.
  */
-public final class CollisionTest implements QualityTest {
+public final class CollisionCheck implements QualityCheck {
 
     @Override
     public String name() {

@@ -18,7 +18,7 @@ import org.hmaplab.hash.Hasher;
  * 0.0116, 0.0166, 0.0332; quick mode (N = 10,000 / 5,000 / 1,000): 0.063, 0.091, 0.210.
  * Seed 0, keys from SplittableRandom(0x5EEDA7A1 + key length).
  */
-public final class AvalancheTest implements QualityTest {
+public final class AvalancheCheck implements QualityCheck {
 
     private static final long KEY_SEED = 0x5EEDA7A1L;
     private static final int[] KEY_BYTES = {8, 16, 64};

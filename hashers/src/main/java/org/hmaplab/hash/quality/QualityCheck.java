@@ -4,7 +4,7 @@ import java.util.List;
 import org.hmaplab.hash.Hasher;
 
 /** One family of hash-quality checks; each returns one row per case it runs. */
-public interface QualityTest {
+public interface QualityCheck {
 
     /** The test's name as it appears in the report ({@code avalanche}, ...). */
     String name();

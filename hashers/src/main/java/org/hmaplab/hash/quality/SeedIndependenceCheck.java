@@ -15,7 +15,7 @@ import org.hmaplab.hash.Hasher;
  * <ul>
  *   <li>{@code seed-independence / bit agreement}: the worst |2P(bit differs)-1| over the 64 x 64
  *       (seed bit, output bit) cells, threshold from the sampling error as in
- *       {@link AvalancheTest} (full: N = 100,000 keys, threshold 0.0200; quick: N = 2,000,
+ *       {@link AvalancheCheck} (full: N = 100,000 keys, threshold 0.0200; quick: N = 2,000,
  *       threshold 0.142);</li>
  *   <li>{@code seed-independence / identical outputs}: how many of the 64 N pairs are equal;
  *       an ideal hash has about 64 N / 2^64 of them, so the threshold is 0.</li>
@@ -23,7 +23,7 @@ import org.hmaplab.hash.Hasher;
  * Keys of 8 and 16 bytes from SplittableRandom(0x5EED5EED + key length), base seed 0x9E3779B97F4A7C15.
  * A hasher whose {@code seeded()} is false is reported as SKIP.
  */
-public final class SeedIndependenceTest implements QualityTest {
+public final class SeedIndependenceCheck implements QualityCheck {
 
     private static final long KEY_SEED = 0x5EED5EEDL;
     private static final long BASE_SEED = 0x9E3779B97F4A7C15L;
@@ -64,7 +64,7 @@ public final class SeedIndependenceTest implements QualityTest {
                 }
             }
             rows.add(QualityRow.judged(hasher.name(), name(), params, "worst bias |2P(bit differs)-1|",
-                AvalancheTest.worstBias(differ, n), Stats.biasThreshold(n, 64 * 64)));
+                AvalancheCheck.worstBias(differ, n), Stats.biasThreshold(n, 64 * 64)));
             rows.add(QualityRow.judged(hasher.name(), name(), params, "identical outputs",
                 identical, Stats.poissonUpperBound(64.0 * n / Math.pow(2, 64), Stats.FAMILY_ALPHA)));
         }

@@ -1,0 +1,3 @@
+module hmaplab.org/nativebench
+
+go 1.19

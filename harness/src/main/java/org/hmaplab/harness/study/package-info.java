@@ -1,0 +1,12 @@
+/**
+ * Research studies, each one command ({@code hbench study NAME}) that computes or measures one
+ * question and files its CSVs and a Markdown report as an archive of kind {@code study-NAME}:
+ * Go's load-factor table reproduced ({@link org.hmaplab.harness.study.GoLoadFactorStudy}), what
+ * the tophash byte saves ({@link org.hmaplab.harness.study.TophashFilterStudy}), bucket layout and
+ * bytes per entry ({@link org.hmaplab.harness.study.BucketLayoutStudy}), collision rates of composite
+ * keys ({@link org.hmaplab.harness.study.CollisionRateStudy}), the cost of growth
+ * ({@link org.hmaplab.harness.study.GrowthCostStudy}) and hash flooding
+ * ({@link org.hmaplab.harness.study.HashFloodingStudy}). {@link org.hmaplab.harness.study.StudyCommand}
+ * lists them.
+ */
+package org.hmaplab.harness.study;

@@ -102,7 +102,7 @@ public final class Goals {
 
     /** The verdicts of {@link #judge} as a Markdown section. */
     public static String markdown(List<Verdict> verdicts) {
-        StringBuilder sb = new StringBuilder("## Performance goals (issue 6)\n\n");
+        StringBuilder sb = new StringBuilder("## Performance goals\n\n");
         sb.append("Ours: the fastest go-* implementation and hasher of the group; peer: the fastest peer; ")
             .append("speedup = peer time / our time, both from this run. The hasher goals compare the hashers ")
             .append("they name, also within this run. A speed goal's range is the speedup both rows' 99.9 % ")

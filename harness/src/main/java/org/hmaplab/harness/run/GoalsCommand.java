@@ -9,14 +9,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hbench goals RUN_DIR}: the performance goals of issue 6 ({@link Goals}) judged over an archived
+ * {@code hbench goals RUN_DIR}: the performance goals ({@link Goals}) judged over an archived
  * bench run with the rules of this build, printed as the Markdown table that {@code summary.md} ends
  * with. A run's {@code summary.md} keeps the verdicts of the build that made it; this command re-judges
  * the same rows when a rule has changed since, and judges a merged archive like any other.
  */
 @Command(name = "goals", mixinStandardHelpOptions = true,
-    description = {"Judges the performance goals of issue 6 over an archived bench run with this build's rules "
-        + "and prints the table (Markdown).", "Exit 0 when judged, 2 when RUN_DIR is not a complete bench archive."})
+    description = {"Judges the performance goals (docs/performance-log.md) over an archived bench run with this "
+        + "build's rules and prints the table (Markdown).",
+        "Exit 0 when judged, 2 when RUN_DIR is not a complete bench archive."})
 public final class GoalsCommand implements Callable<Integer> {
 
     /** Exit code when RUN_DIR is not a complete, well-formed bench archive. */

@@ -30,7 +30,7 @@ public enum Profile {
      */
     HASHERS("hashers", 1, 1000, 6, 250, 1, "512m"),
     /**
-     * The performance goals of issue 6 (README "Performance goals"): our map's candidate configurations
+     * The performance goals (docs/performance-log.md): our map's candidate configurations
      * against every peer at 1K, 64K and 4M entries, the 4M insert-latency fills (5 measured per cell,
      * judged on the median of their largest inserts) and a bytes-per-entry sweep over 29 log-spaced
      * sizes from 2^10 to 2^24. summary.md ends with the goals table, whose verdicts rest on JMH's

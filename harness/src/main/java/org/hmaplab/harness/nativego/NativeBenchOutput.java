@@ -56,7 +56,7 @@ public record NativeBenchOutput(String goVersion, String gogc, Map<String, Strin
                         }
                         header = true;
                     }
-                    case "go_version" -> goVersion = single(f);
+                    case "go_version" -> goVersion = rest(line, f); // "go1.24.4 X:noswissmap" with an experiment
                     case "gogc" -> gogc = single(f);
                     case "cell" -> cell = fields(f, 1);
                     case "check" -> {
@@ -71,7 +71,7 @@ public record NativeBenchOutput(String goVersion, String gogc, Map<String, Strin
                         Iteration it = new Iteration(Integer.parseInt(f[1]), Double.parseDouble(f[3]),
                             Long.parseLong(f[5]), Long.parseLong(f[7]));
                         if (!(it.nsPerOp() > 0) || it.ops() <= 0) {
-                            throw new IllegalArgumentException("an iteration needs a positive time and operation count");
+                            throw new IllegalArgumentException("an iteration needs a positive time and op count");
                         }
                         (f[0].equals("warmup") ? warmups : measurements).add(it);
                     }
@@ -94,8 +94,15 @@ public record NativeBenchOutput(String goVersion, String gogc, Map<String, Strin
             throw new IllegalArgumentException("native benchmark output is incomplete: it needs the nativebench, "
                 + "go_version, gogc, cell, check, measure and sink records");
         }
-        return new NativeBenchOutput(goVersion, gogc, cell, hits, probes, List.copyOf(warmups), List.copyOf(measurements),
-            sink);
+        return new NativeBenchOutput(goVersion, gogc, cell, hits, probes, List.copyOf(warmups),
+            List.copyOf(measurements), sink);
+    }
+
+    private static String rest(String line, String[] f) {
+        if (f.length < 2) {
+            throw new IllegalArgumentException("expected a value after '" + f[0] + "'");
+        }
+        return line.substring(f[0].length()).strip();
     }
 
     private static String single(String[] f) {

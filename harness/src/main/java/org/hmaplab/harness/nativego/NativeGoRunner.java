@@ -128,7 +128,8 @@ public final class NativeGoRunner {
             }
             NativeBenchOutput o = NativeBenchOutput.parse(out);
             if (!o.goVersion().startsWith("go" + impl.goVersion())) {
-                throw new IllegalStateException("the native benchmark for " + impl.label() + " ran on " + o.goVersion());
+                throw new IllegalStateException("the native benchmark for " + impl.label() + " ran on "
+                    + o.goVersion());
             }
             return o;
         } catch (IOException e) {
@@ -208,7 +209,8 @@ public final class NativeGoRunner {
         ci.add(interval[1]);
         ObjectNode pct = m.putObject("scorePercentiles");
         for (double q : new double[] {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 99.99, 99.999, 99.9999, 100.0}) {
-            pct.put(q == Math.rint(q) ? String.format("%.1f", q) : Double.toString(q), stats.getPercentile(Math.max(q, 1e-9)));
+            String key = q == Math.rint(q) ? String.format("%.1f", q) : Double.toString(q);
+            pct.put(key, stats.getPercentile(Math.max(q, 1e-9)));
         }
         m.put("scoreUnit", unit);
         m.set("rawData", raw);

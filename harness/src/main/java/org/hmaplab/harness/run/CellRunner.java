@@ -43,11 +43,13 @@ final class CellRunner {
     private static List<String> projectJvmOptions() {
         try (java.io.InputStream in = CellRunner.class.getResourceAsStream(JVM_OPTIONS_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("the build's " + JVM_OPTIONS_RESOURCE + " is missing from the class path");
+                throw new IllegalStateException("the build's " + JVM_OPTIONS_RESOURCE
+                    + " is missing from the class path");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
             if (text.isEmpty() || text.contains("${")) {
-                throw new IllegalStateException(JVM_OPTIONS_RESOURCE + " was not filled in by the build: '" + text + "'");
+                throw new IllegalStateException(JVM_OPTIONS_RESOURCE + " was not filled in by the build: '" + text
+                    + "'");
             }
             return List.of(text.split("\\s+"));
         } catch (IOException e) {

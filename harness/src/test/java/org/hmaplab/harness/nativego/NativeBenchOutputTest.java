@@ -38,6 +38,12 @@ class NativeBenchOutputTest {
     }
 
     @Test
+    void aGoVersionWithAnExperimentIsKeptWhole() {
+        NativeBenchOutput o = NativeBenchOutput.parse(GOOD.replace("go1.19.8", "go1.24.4 X:noswissmap"));
+        assertEquals("go1.24.4 X:noswissmap", o.goVersion());
+    }
+
+    @Test
     void anUnknownRecordIsRefusedWithItsLineNumber() {
         String bad = GOOD.replace("sink", "sunk");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NativeBenchOutput.parse(bad));

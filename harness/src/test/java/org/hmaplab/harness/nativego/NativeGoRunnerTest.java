@@ -25,7 +25,8 @@ class NativeGoRunnerTest {
         GoToolchain t = RealGo.toolchain();
         NativeGoImpl impl = RealGo.implOf(t);
         Path log = dir.resolve("jmh.log");
-        NativeGoRunner runner = new NativeGoRunner(GoToolchains.fromEnvironment(), new NativeBenchBuild(dir.resolve("b")),
+        NativeGoRunner runner = new NativeGoRunner(GoToolchains.fromEnvironment(),
+            new NativeBenchBuild(dir.resolve("b")),
             dir.resolve("in"), new NativeGoRunner.Timings(1, 20, 3, 30, 2), log);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("impl", impl.label());

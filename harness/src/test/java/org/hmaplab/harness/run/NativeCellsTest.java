@@ -30,7 +30,8 @@ class NativeCellsTest {
         RunCommand.Plan plan = RunCommand.plan("goals", null, List.of("go-fast64", "native-go119"), null, null, "1/1");
         List<Cell> nat = nativeCells(plan);
         assertFalse(nat.isEmpty());
-        assertEquals(Set.of("aeshash", "fallback"), nat.stream().map(c -> c.param("hasher")).collect(Collectors.toSet()));
+        assertEquals(Set.of("aeshash", "fallback"),
+            nat.stream().map(c -> c.param("hasher")).collect(Collectors.toSet()));
         assertTrue(nat.stream().allMatch(c -> c.kind() == Cell.Kind.JMH));
         // our map keeps its own hashers only
         assertTrue(plan.cells().stream().filter(c -> "go-fast64".equals(c.param("impl")))
@@ -71,15 +72,16 @@ class NativeCellsTest {
         RunCommand.Plan plan = RunCommand.plan("native-gap", null, null, null, null, "1/1");
         Set<String> impls = plan.cells().stream().map(c -> c.param("impl")).filter(i -> i != null)
             .collect(Collectors.toSet());
-        assertEquals(Set.of("go-fast64", "native-go119", "native-go124", "native-go124-noswiss", "native-go127"), impls);
+        assertEquals(Set.of("go-fast64", "native-go119", "native-go124", "native-go124-noswiss", "native-go127"),
+            impls);
         assertEquals(Set.of("go", "aes"), plan.cells().stream().filter(c -> "go-fast64".equals(c.param("impl")))
             .map(c -> c.param("hasher")).collect(Collectors.toSet()));
     }
 
     @Test
     void cellsOfAReleaseWithoutToolchainAreDroppedAndTheOthersKept() throws java.io.IOException {
-        RunCommand.Plan plan = RunCommand.plan("smoke", null, List.of("go-fast64", "native-go119", "native-go127"), null,
-            null, "1/1");
+        RunCommand.Plan plan = RunCommand.plan("smoke", null, List.of("go-fast64", "native-go119", "native-go127"),
+            null, null, "1/1");
         Path go = tmp.resolve("go119/bin/go");
         java.nio.file.Files.createDirectories(go.getParent());
         java.nio.file.Files.writeString(go, "#!/bin/sh\necho go1.19.8\n");

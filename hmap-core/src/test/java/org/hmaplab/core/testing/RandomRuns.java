@@ -71,7 +71,8 @@ public final class RandomRuns {
             return DEFAULT_BASE_SEED;
         }
         s = s.trim();
-        return s.startsWith("0x") || s.startsWith("0X") ? Long.parseUnsignedLong(s.substring(2), 16) : Long.parseLong(s);
+        return s.startsWith("0x") || s.startsWith("0X") ? Long.parseUnsignedLong(s.substring(2), 16)
+            : Long.parseLong(s);
     }
 
     /** The tries to run: {@code hmap.randomRuns.tries} if set, else the property's own. */

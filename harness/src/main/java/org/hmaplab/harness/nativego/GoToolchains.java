@@ -42,6 +42,11 @@ public final class GoToolchains {
         return new GoToolchains(System.getenv(), Path.of(System.getProperty("user.home")), Path.of("/usr/lib"));
     }
 
+    /** Toolchains found from the given environment, home folder and Debian install root (for tests). */
+    public static GoToolchains of(Map<String, String> env, Path home, Path debianRoot) {
+        return new GoToolchains(env, home, debianRoot);
+    }
+
     GoToolchains(Map<String, String> env, Path home, Path debianRoot) {
         this.env = env;
         this.home = home;

@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
 import org.hmaplab.baselines.MapRegistry;
 import org.hmaplab.harness.bench.HasherChoice;
 import org.hmaplab.harness.bench.KeyKind;
+import org.hmaplab.harness.nativego.NativeGoImpl;
+import org.hmaplab.harness.nativego.NativeGoRunner;
+import org.hmaplab.harness.nativego.NativeHash;
+import org.hmaplab.harness.nativego.NativeInput;
 
 /**
  * Builds the benchmark matrix of a profile as an ordered list of {@link Cell}s, applies the
@@ -153,7 +157,9 @@ public final class MatrixBuilder {
                 }
                 w.add(new Workload("get", List.of(KeyKind.LONG_SEQ, KeyKind.LONG_STRIDED, KeyKind.STRING_16,
                     KeyKind.COMPOSITE), sizes, UNIFORM, HIT));
-                return new Spec(concat(List.of("go-generic", "go-fast64", "go-swar", "go-swar-cache"), peers),
+                // Go's current map, natively (dropped at run time where no Go 1.27 toolchain is found)
+                return new Spec(concat(concat(List.of("go-generic", "go-fast64", "go-swar", "go-swar-cache"), peers),
+                    List.of(NativeGoImpl.GO127.label())),
                     List.of(defaultHasher), w,
                     concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()),
                     List.of(16, 1024), true,
@@ -178,7 +184,7 @@ public final class MatrixBuilder {
                     lengths.add(len);
                 }
                 lengths.addAll(List.of(64, 256, 1024, 4096, 256 * 1024));
-                return new Spec(MapRegistry.names(), org.hmaplab.hash.Hashers.names(), w,
+                return new Spec(concat(MapRegistry.names(), NativeGoImpl.labels()), org.hmaplab.hash.Hashers.names(), w,
                     concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()), lengths, true,
                     kinds, 1 << 22, 3, kinds, sizes);
             }
@@ -198,9 +204,26 @@ public final class MatrixBuilder {
                 w.add(new Workload("get", List.of(KeyKind.STRING_16), List.of(1 << 16), UNIFORM, List.of(100, 0)));
                 // FAST64 is our fastest style for long keys, SWAR for String keys; Go's fallback hash is the
                 // fastest registered hasher for 8-byte keys, aes for strings.
-                return new Spec(concat(List.of("go-fast64", "go-swar"), peers), distinct(List.of("go", defaultHasher)),
+                // Native Go of the classic model's generation (1.19) and the newest (1.27), with both Go hashes:
+                // the Java models are judged against the runtime they model (dropped where no toolchain is found).
+                return new Spec(concat(concat(List.of("go-fast64", "go-swar"), peers),
+                    List.of(NativeGoImpl.GO119.label(), NativeGoImpl.GO127.label())),
+                    distinct(List.of("go", defaultHasher)),
                     w, GOALS_SPEED_HASHERS, GOALS_HASH_LENGTHS, true,
                     randomLongs, 1 << 22, GOALS_LATENCY_ROUNDS, randomLongs, GOALS_MEMORY_SIZES);
+            }
+            case NATIVE_GAP -> {
+                List<Integer> sizes = List.of(1 << 10, 1 << 16, 1 << 22);
+                List<Workload> w = new ArrayList<>();
+                w.add(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)));
+                for (String family : List.of("put-growth", "put-presized", "update", "churn", "iterate")) {
+                    w.add(new Workload(family, randomLongs, sizes, UNIFORM, HIT));
+                }
+                // The classic model in Go's own loop shape (FAST64) with Go 1.19's fallback hash (bit-exact) and
+                // with the AES hash (aeshash's structure), against every native Go map with both of Go's hashes.
+                return new Spec(concat(List.of("go-fast64"), NativeGoImpl.labels()),
+                    concat(distinct(List.of("go", "aes")), NativeHash.labels()), w,
+                    List.of(), List.of(), false, List.of(), 0, 0, List.of(), List.of());
             }
             default -> throw new IllegalArgumentException("profile " + profile);
         }
@@ -246,6 +269,9 @@ public final class MatrixBuilder {
                         for (int hit : get ? w.hitRatios() : HIT) {
                             String operation = get ? getOperation(hit) : w.family();
                             for (String impl : spec.impls()) {
+                                if (!hasCell(impl, kind, target)) {
+                                    continue;
+                                }
                                 for (String hasher : hashersOf(impl, spec)) {
                                     Map<String, String> p = mapParams(impl, hasher, kind, size);
                                     if (distributed) {
@@ -290,6 +316,9 @@ public final class MatrixBuilder {
         }
         for (KeyKind kind : spec.latencyKinds()) {
             for (String impl : spec.impls()) {
+                if (NativeGoImpl.isNative(impl)) {
+                    continue; // the insert-latency probe is a JVM program
+                }
                 for (String hasher : hashersOf(impl, spec)) {
                     // the goals profile runs each latency cell under G1 (the default) and ZGC; others use the default
                     for (String gc : profile == Profile.GOALS ? GOALS_LATENCY_GCS : DEFAULT_GC) {
@@ -305,6 +334,9 @@ public final class MatrixBuilder {
         }
         for (KeyKind kind : spec.memoryKinds()) {
             for (String impl : spec.impls()) {
+                if (NativeGoImpl.isNative(impl)) {
+                    continue; // JOL measures Java objects only
+                }
                 boolean otherGo = MapRegistry.isGo(impl) && !impl.equals(spec.impls().get(0));
                 if (profile == Profile.GOALS && (GOALS_MEMORY_SKIPPED.contains(impl) || otherGo)) {
                     continue; // memory depends on neither the lookup style nor the hasher
@@ -330,8 +362,24 @@ public final class MatrixBuilder {
         return hit == 100 ? "get-hit" : hit == 0 ? "get-miss" : "get-hit" + hit;
     }
 
+    /**
+     * The hashers of an implementation's cells: our maps get the spec's hashers, a native-Go map the
+     * Go hashes among them ({@code aeshash}, {@code fallback}; both when the spec names none), a
+     * peer {@code none}.
+     */
     private static List<String> hashersOf(String impl, Spec spec) {
-        return MapRegistry.isGo(impl) ? spec.goHashers() : List.of(MapRegistry.NO_HASHER);
+        if (NativeGoImpl.isNative(impl)) {
+            List<String> nativeHashes = spec.goHashers().stream().filter(h -> NativeHash.of(h).isPresent()).toList();
+            return nativeHashes.isEmpty() ? NativeHash.labels() : nativeHashes;
+        }
+        return MapRegistry.isGo(impl)
+            ? spec.goHashers().stream().filter(h -> NativeHash.of(h).isEmpty()).toList()
+            : List.of(MapRegistry.NO_HASHER);
+    }
+
+    /** Whether a JMH map cell exists for {@code impl}: a native-Go map only for the cells Go can run. */
+    private static boolean hasCell(String impl, KeyKind kind, String target) {
+        return !NativeGoImpl.isNative(impl) || (NativeInput.supports(kind) && NativeGoRunner.mirrors(target));
     }
 
     private static Map<String, String> mapParams(String impl, String hasher, KeyKind kind, int size) {

@@ -39,7 +39,13 @@ public enum Profile {
      * ten 0.5 s samples per fork rather than five of 1 s, because the error is Student's t over the
      * samples (t = 8.6 for 5 samples, 3.9 for 20): the same time gives about half the interval.
      */
-    GOALS("goals", 1, 1000, 10, 500, 2, "4g");
+    GOALS("goals", 1, 1000, 10, 500, 2, "4g"),
+    /**
+     * The native-gap study: the classic Java model against Go's own runtime maps (every native
+     * implementation with a toolchain, both Go hashes) on the long-key cells at 1K, 64K and 4M
+     * entries. Two forks (processes) per cell, five 0.5 s samples each.
+     */
+    NATIVE_GAP("native-gap", 1, 1000, 5, 500, 2, "4g");
 
     private final String label;
     private final int warmupIterations;

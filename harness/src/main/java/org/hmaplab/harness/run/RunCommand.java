@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -24,6 +26,12 @@ import org.hmaplab.harness.archive.RunArchive;
 import org.hmaplab.harness.archive.RunMetadata;
 import org.hmaplab.harness.bench.HasherChoice;
 import org.hmaplab.harness.bench.KeySets;
+import org.hmaplab.harness.nativego.GoToolchain;
+import org.hmaplab.harness.nativego.GoToolchains;
+import org.hmaplab.harness.nativego.NativeBenchBuild;
+import org.hmaplab.harness.nativego.NativeGoImpl;
+import org.hmaplab.harness.nativego.NativeGoRunner;
+import org.hmaplab.harness.nativego.NativeHash;
 import org.hmaplab.hash.Hashers;
 import org.hmaplab.hash.select.HasherSelection;
 import picocli.CommandLine;
@@ -49,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
-        description = "smoke | quick | nightly | full | hashers | goals (default: ${DEFAULT-VALUE})")
+        description = "smoke | quick | nightly | full | hashers | goals | native-gap (default: ${DEFAULT-VALUE})")
     String profile;
 
     @Option(names = "--include", paramLabel = "REGEX",
@@ -95,13 +103,19 @@ public final class RunCommand implements Callable<Integer> {
                      String shard) {
         Profile profile = Profile.of(profileName);
         if (impls != null) {
-            impls.forEach(MapRegistry::requireKnown);
+            for (String i : impls) {
+                if (!NativeGoImpl.isNative(i) && !MapRegistry.names().contains(i)) {
+                    throw new IllegalArgumentException("unknown implementation '" + i + "'; valid: "
+                        + String.join(", ", MapRegistry.names()) + ", " + String.join(", ", NativeGoImpl.labels()));
+                }
+            }
         }
         if (hashers != null) {
             for (String h : hashers) {
-                if (!HasherChoice.names().contains(h)) {
+                if (!HasherChoice.names().contains(h) && NativeHash.of(h).isEmpty()) {
                     throw new IllegalArgumentException("unknown hasher '" + h + "'; valid: "
-                        + String.join(", ", HasherChoice.names()));
+                        + String.join(", ", HasherChoice.names()) + "; for native Go: "
+                        + String.join(", ", NativeHash.labels()));
                 }
             }
         }
@@ -117,11 +131,15 @@ public final class RunCommand implements Callable<Integer> {
         }
         String defaultHasher = HasherSelection.defaultSelection().hasherName();
         MatrixBuilder.Spec s = MatrixBuilder.spec(profile, defaultHasher);
+        // our maps' hashers and native Go's hashes travel together in the spec's hasher list
         List<String> goHashers = hashers == null ? null
-            : hashers.stream().filter(Hashers.names()::contains).toList();
+            : hashers.stream().filter(h -> Hashers.names().contains(h) || NativeHash.of(h).isPresent()).toList();
         s = MatrixBuilder.override(s, impls, hashers, sizeList);
         if (goHashers != null) {
-            s = new MatrixBuilder.Spec(s.impls(), goHashers.isEmpty() ? List.of(defaultHasher) : goHashers,
+            if (goHashers.stream().allMatch(h -> NativeHash.of(h).isPresent())) {
+                goHashers = Stream.concat(Stream.of(defaultHasher), goHashers.stream()).toList();
+            }
+            s = new MatrixBuilder.Spec(s.impls(), goHashers,
                 s.workloads(), s.speedHashers(), s.hashLengths(), s.hashLong(), s.latencyKinds(), s.latencySize(),
                 s.latencyRounds(), s.memoryKinds(), s.memorySizes());
         }
@@ -187,6 +205,14 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        GoToolchains toolchains = GoToolchains.fromEnvironment();
+        Map<NativeGoImpl, GoToolchain> nativeGo = new LinkedHashMap<>();
+        plan = withoutMissingToolchains(plan, toolchains, nativeGo);
+        if (plan.cells().isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no cell left to run: the native-Go "
+                + "implementations selected need Go toolchains this machine lacks (install with "
+                + GoToolchains.INSTALL_COMMAND + ")");
+        }
         Profile p = plan.profile();
         double estimate = plan.cells().stream().mapToDouble(c -> Estimate.seconds(c, p)).sum();
         Map<String, Integer> perOperation = new LinkedHashMap<>();
@@ -211,7 +237,9 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         Path results = out != null ? out : RunArchive.defaultResultsDir();
-        RunMetadata meta = RunMetadata.collect(ArchiveFormat.KIND, p.label(), metadataExtras(plan, perf));
+        Map<String, String> extras = metadataExtras(plan, perf);
+        extras.put("native_go", nativeGoMetadata(nativeGo));
+        RunMetadata meta = RunMetadata.collect(ArchiveFormat.KIND, p.label(), extras);
         Path scratch;
         try {
             scratch = Files.createTempDirectory("hbench-run-");
@@ -223,8 +251,11 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(scratchCleanup);
         try (RunArchive archive = RunArchive.begin(results, meta)) {
             System.err.println("hbench run: writing to " + archive.dir() + " (moved into place when complete)");
-            Collected c = runCells(plan, new CellRunner(p, scratch, archive.file(ArchiveFormat.JMH_LOG), usePerf),
-                estimate);
+            Path jmhLog = archive.file(ArchiveFormat.JMH_LOG);
+            NativeGoRunner nativeRunner = new NativeGoRunner(toolchains, NativeBenchBuild.inTempDir(),
+                scratch.resolve("native-go"), new NativeGoRunner.Timings(p.warmupIterations(), p.warmupMillis(),
+                    p.measurementIterations(), p.measurementMillis(), p.forks()), jmhLog);
+            Collected c = runCells(plan, new CellRunner(p, scratch, jmhLog, usePerf), nativeRunner, estimate);
             List<List<String>> resultRows = ResultsCsv.rows(c.jmh);
             writeArchiveFiles(archive.dir(), c.jmh, resultRows, c.latency, c.memory);
             String summary = Summary.markdown("hbench " + p.label() + " run " + archive.runId(),
@@ -256,7 +287,7 @@ public final class RunCommand implements Callable<Integer> {
     private record Collected(ArrayNode jmh, List<List<String>> latency, List<List<String>> memory) {
     }
 
-    private static Collected runCells(Plan plan, CellRunner runner, double estimate) {
+    private static Collected runCells(Plan plan, CellRunner runner, NativeGoRunner nativeRunner, double estimate) {
         ArrayNode jmh = JSON.createArrayNode();
         List<List<String>> latency = new ArrayList<>();
         List<List<String>> memory = new ArrayList<>();
@@ -270,7 +301,13 @@ public final class RunCommand implements Callable<Integer> {
             System.err.printf("[%d/%d] %s | elapsed %s, about %s left%n", k + 1, n, cell.id(), Estimate.format(elapsed),
                 Estimate.format((estimate - estimatedDone) * scale));
             switch (cell.kind()) {
-                case JMH -> runner.runJmh(cell).forEach(jmh::add);
+                case JMH -> {
+                    if (NativeGoImpl.isNative(cell.param("impl"))) {
+                        jmh.add(nativeRunner.run(cell.target(), cell.params()));
+                    } else {
+                        runner.runJmh(cell).forEach(jmh::add);
+                    }
+                }
                 case LATENCY -> {
                     for (String line : runner.runProbe(cell, List.of(cell.param("impl"), cell.param("hasher"),
                         cell.param("keyKind"), cell.param("size"), cell.param("rounds")))) {
@@ -342,6 +379,46 @@ public final class RunCommand implements Callable<Integer> {
             out.add(m);
         }
         return out;
+    }
+
+    /**
+     * The plan without the native-Go cells whose Go release has no toolchain here, said once on
+     * stderr; fills {@code found} with the toolchain of every native implementation that stays.
+     */
+    static Plan withoutMissingToolchains(Plan plan, GoToolchains toolchains, Map<NativeGoImpl, GoToolchain> found) {
+        Set<String> missing = new java.util.TreeSet<>();
+        List<Cell> kept = new ArrayList<>();
+        for (Cell c : plan.cells()) {
+            Optional<NativeGoImpl> impl = NativeGoImpl.of(c.param("impl"));
+            if (impl.isEmpty()) {
+                kept.add(c);
+                continue;
+            }
+            Optional<GoToolchain> t = toolchains.find(impl.get().goVersion());
+            if (t.isPresent()) {
+                found.put(impl.get(), t.get());
+                kept.add(c);
+            } else {
+                missing.add(impl.get().label());
+            }
+        }
+        if (missing.isEmpty()) {
+            return plan;
+        }
+        List<NativeGoImpl> missingImpls = missing.stream().map(m -> NativeGoImpl.of(m).orElseThrow()).toList();
+        System.err.println("hbench run: no Go toolchain for " + String.join(", ", toolchains.missing(missingImpls))
+            + " (install with " + GoToolchains.INSTALL_COMMAND + "); running without " + String.join(", ", missing)
+            + " (" + (plan.cells().size() - kept.size()) + " cells)");
+        return new Plan(plan.profile(), kept, plan.matrixSize(), plan.shard(), plan.include(),
+            plan.impls().stream().filter(i -> !missing.contains(i)).toList(), plan.hashers(), plan.sizes());
+    }
+
+    /** The metadata of the native-Go toolchains: {@code impl=version@root(;GOEXPERIMENT=x)} joined by {@code ;}. */
+    static String nativeGoMetadata(Map<NativeGoImpl, GoToolchain> toolchains) {
+        List<String> parts = new ArrayList<>();
+        toolchains.forEach((impl, t) -> parts.add(impl.label() + "=" + t.version() + "@" + t.shownRoot()
+            + (impl.experiment().isEmpty() ? "" : " GOEXPERIMENT=" + impl.experiment())));
+        return String.join("; ", parts);
     }
 
     private static Map<String, String> metadataExtras(Plan plan, String perf) {

@@ -127,7 +127,9 @@ public final class NativeGoRunner {
                     + " (exit " + (done ? p.exitValue() : "timeout") + "): " + errText.strip());
             }
             NativeBenchOutput o = NativeBenchOutput.parse(out);
-            if (!o.goVersion().startsWith("go" + impl.goVersion())) {
+            boolean experimentOn = !impl.experiment().isEmpty() && o.goVersion().contains("X:" + impl.experiment());
+            if (!new GoToolchain(binary, o.goVersion().split(" ")[0], "").isRelease(impl.goVersion())
+                || experimentOn == impl.experiment().isEmpty()) {
                 throw new IllegalStateException("the native benchmark for " + impl.label() + " ran on "
                     + o.goVersion());
             }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hmaplab.core.LookupStyle;
 import org.hmaplab.core.MapOptions;
+import org.hmaplab.core.swiss.SwissLookupStyle;
 import org.hmaplab.hash.Hasher;
 import org.hmaplab.hash.Hashers;
 
@@ -16,9 +17,11 @@ import org.hmaplab.hash.Hashers;
  * every CSV, and a factory per key kind taking a size hint (0: no hint, the map grows from its
  * default size).
  *
- * <p>Naming scheme: our maps are {@code go-<lookup style>[-cache]}, the lookup style being one
- * of {@link LookupStyle} in lower case and {@code -cache} switching the hot-key cache on; Go's
- * load factor 6.5 always. The hasher of our maps is a separate argument (a benchmark parameter),
+ * <p>Naming scheme: our classic maps (Go 1.19) are {@code go-<lookup style>[-cache]}, the lookup
+ * style being one of {@link LookupStyle} in lower case and {@code -cache} switching the hot-key
+ * cache on; Go's load factor 6.5 always. Our Swiss-table maps (Go 1.24 and later, the newest
+ * version's rules) are {@code swiss-<lookup style>}, one of {@link SwissLookupStyle} in lower case.
+ * The hasher of our maps is a separate argument (a benchmark parameter),
  * resolved with {@link Hashers#byName}. The peers are named by their library ({@code eclipse},
  * {@code agrona}, {@code fastutil}, {@code jdk}) and ignore the hasher: they hash with the key's
  * own {@code hashCode()} or their own mixer.
@@ -27,6 +30,8 @@ import org.hmaplab.hash.Hashers;
  *   <caption>Names and the classes behind them (long / String / composite keys)</caption>
  *   <tr><th>name</th><th>long -&gt; long</th><th>String -&gt; long</th><th>Object -&gt; Object</th></tr>
  *   <tr><td>go-*</td><td>GoLongLongMap</td><td>GoMap (boxed values)</td><td>GoMap</td></tr>
+ *   <tr><td>swiss-*</td><td>SwissLongLongMap</td><td>SwissMap (boxed values)</td>
+ *       <td>SwissMap</td></tr>
  *   <tr><td>eclipse</td><td>LongLongHashMap</td><td>ObjectLongHashMap</td><td>UnifiedMap</td></tr>
  *   <tr><td>agrona</td><td>Long2LongHashMap</td><td>Object2LongHashMap</td><td>Object2ObjectHashMap</td></tr>
  *   <tr><td>fastutil</td><td>Long2LongOpenHashMap</td><td>Object2LongOpenHashMap</td>
@@ -58,6 +63,20 @@ public final class MapRegistry {
     /** The peers, in listing order. */
     private static final List<String> PEERS = List.of("eclipse", "agrona", "fastutil", "jdk");
 
+    /** The prefix of our Swiss-table maps' names. */
+    public static final String SWISS_PREFIX = "swiss-";
+
+    /** Our Swiss maps' lookup styles by name, in listing order. */
+    private static final Map<String, SwissLookupStyle> SWISS_MAPS = swissMaps();
+
+    private static Map<String, SwissLookupStyle> swissMaps() {
+        Map<String, SwissLookupStyle> maps = new LinkedHashMap<>();
+        for (SwissLookupStyle style : SwissLookupStyle.values()) {
+            maps.put(SWISS_PREFIX + style.name().toLowerCase(Locale.ROOT), style);
+        }
+        return Collections.unmodifiableMap(maps);
+    }
+
     /** Our maps' options by name, in listing order. */
     private static final Map<String, MapOptions> GO_MAPS = goMaps();
 
@@ -72,9 +91,10 @@ public final class MapRegistry {
         return Collections.unmodifiableMap(maps);
     }
 
-    /** Every implementation name: ours first, then the peers. */
+    /** Every implementation name: ours first (classic, then Swiss), then the peers. */
     public static List<String> names() {
         List<String> all = new ArrayList<>(GO_MAPS.keySet());
+        all.addAll(SWISS_MAPS.keySet());
         all.addAll(PEERS);
         return List.copyOf(all);
     }
@@ -84,14 +104,21 @@ public final class MapRegistry {
         return PEERS;
     }
 
-    /** Our own maps' names. */
+    /** Our own maps' names, classic and Swiss. */
     public static List<String> goNames() {
-        return List.copyOf(GO_MAPS.keySet());
+        List<String> ours = new ArrayList<>(GO_MAPS.keySet());
+        ours.addAll(SWISS_MAPS.keySet());
+        return List.copyOf(ours);
     }
 
-    /** Whether {@code name} is one of our maps (which take a hasher). */
+    /** Whether {@code name} is one of our models of Go's maps, classic or Swiss (which take a hasher). */
     public static boolean isGo(String name) {
-        return GO_MAPS.containsKey(name);
+        return GO_MAPS.containsKey(name) || SWISS_MAPS.containsKey(name);
+    }
+
+    /** Whether {@code name} is one of our Swiss-table maps. */
+    public static boolean isSwiss(String name) {
+        return SWISS_MAPS.containsKey(name);
     }
 
     /** Whether {@code name} is a peer. */
@@ -115,22 +142,28 @@ public final class MapRegistry {
     /** The lookup style of {@code name} in lower case, or {@link #NO_LOOKUP_STYLE} for a peer. */
     public static String lookupStyle(String name) {
         requireKnown(name);
+        if (SWISS_MAPS.containsKey(name)) {
+            return SWISS_MAPS.get(name).name().toLowerCase(Locale.ROOT);
+        }
         MapOptions options = GO_MAPS.get(name);
         return options == null ? NO_LOOKUP_STYLE : options.lookupStyle().name().toLowerCase(Locale.ROOT);
     }
 
-    /** The options our map {@code name} is built with; IllegalArgumentException for a peer. */
+    /** The options our classic map {@code name} is built with; IllegalArgumentException otherwise. */
     public static MapOptions goOptions(String name) {
         MapOptions options = GO_MAPS.get(requireKnown(name));
         if (options == null) {
-            throw new IllegalArgumentException("'" + name + "' is a peer, not one of our maps ("
-                + String.join(", ", goNames()) + ")");
+            throw new IllegalArgumentException("'" + name + "' is not one of our classic maps ("
+                + String.join(", ", GO_MAPS.keySet()) + ")");
         }
         return options;
     }
 
     /** A long -&gt; long map; {@code hasher} is used by our maps only. */
     public static LongLongMapAdapter longLong(String name, String hasher, int hint) {
+        if (isSwiss(name)) {
+            return new SwissAdapters.LongLong(hasher(hasher), GO_SEED, hint, SWISS_MAPS.get(name));
+        }
         return switch (requireKnown(name)) {
             case "eclipse" -> new EclipseAdapters.LongLong(hint);
             case "agrona" -> new AgronaAdapters.LongLong(hint);
@@ -142,6 +175,9 @@ public final class MapRegistry {
 
     /** A String -&gt; long map; {@code hasher} is used by our maps only. */
     public static StringLongMapAdapter stringLong(String name, String hasher, int hint) {
+        if (isSwiss(name)) {
+            return new SwissAdapters.StringLong(hasher(hasher), GO_SEED, hint, SWISS_MAPS.get(name));
+        }
         return switch (requireKnown(name)) {
             case "eclipse" -> new EclipseAdapters.StringLong(hint);
             case "agrona" -> new AgronaAdapters.StringLong(hint);
@@ -153,6 +189,9 @@ public final class MapRegistry {
 
     /** An Object -&gt; Object map (composite keys); {@code hasher} is used by our maps only. */
     public static ObjectObjectMapAdapter objectObject(String name, String hasher, int hint) {
+        if (isSwiss(name)) {
+            return SwissAdapters.objectObject(hasher(hasher), GO_SEED, hint, SWISS_MAPS.get(name));
+        }
         return switch (requireKnown(name)) {
             case "eclipse" -> EclipseAdapters.objectObject(hint);
             case "agrona" -> AgronaAdapters.objectObject(hint);

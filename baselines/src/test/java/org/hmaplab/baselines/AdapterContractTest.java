@@ -1,6 +1,7 @@
 package org.hmaplab.baselines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -230,7 +231,11 @@ class AdapterContractTest {
     @Test
     void namesAreLowerCaseAndStartWithTheLibrary() {
         assertEquals(List.of("go-generic", "go-generic-cache", "go-fast64", "go-fast64-cache", "go-swar",
-            "go-swar-cache", "eclipse", "agrona", "fastutil", "jdk"), MapRegistry.names());
+            "go-swar-cache", "swiss-swar", "swiss-vector", "eclipse", "agrona", "fastutil", "jdk"),
+            MapRegistry.names());
+        assertEquals("vector", MapRegistry.lookupStyle("swiss-vector"));
+        assertTrue(MapRegistry.isGo("swiss-swar") && MapRegistry.isSwiss("swiss-swar"));
+        assertFalse(MapRegistry.isSwiss("go-swar"));
         assertEquals("swar", MapRegistry.lookupStyle("go-swar-cache"));
         assertEquals(MapRegistry.NO_LOOKUP_STYLE, MapRegistry.lookupStyle("agrona"));
         assertTrue(MapRegistry.goOptions("go-fast64-cache").hotKeyCache());

@@ -128,7 +128,7 @@ public final class MatrixBuilder {
         switch (profile) {
             case SMOKE -> {
                 List<Integer> sizes = List.of(1024);
-                return new Spec(concat(List.of("go-swar"), List.of("fastutil")), List.of(defaultHasher),
+                return new Spec(List.of("go-swar", "swiss-swar", "fastutil"), List.of(defaultHasher),
                     List.of(new Workload("get", randomLongs, sizes, UNIFORM, HIT),
                         new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT)),
                     List.of(defaultHasher), List.of(16), false,
@@ -136,10 +136,11 @@ public final class MatrixBuilder {
             }
             case QUICK -> {
                 List<Integer> sizes = List.of(1 << 10, 1 << 16);
-                // Our map in its fastest styles (FAST64 for long keys, SWAR for String keys), with the selected
-                // hasher and with Go's fallback hash (the fastest registered hasher for 8-byte keys), against
-                // every peer.
-                return new Spec(concat(List.of("go-fast64", "go-swar"), peers), distinct(List.of(defaultHasher, "go")),
+                // The classic model in Go's 8-byte fast path (FAST64) and the Swiss model in Go's portable
+                // match (SWAR), with the selected hasher and with Go's fallback hash (the fastest registered
+                // hasher for 8-byte keys), against every peer.
+                return new Spec(concat(List.of("go-fast64", "swiss-swar"), peers),
+                    distinct(List.of(defaultHasher, "go")),
                     List.of(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)),
                         new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT),
                         new Workload("get", List.of(KeyKind.STRING_16), List.of(1 << 16), UNIFORM, HIT)),
@@ -158,7 +159,8 @@ public final class MatrixBuilder {
                 w.add(new Workload("get", List.of(KeyKind.LONG_SEQ, KeyKind.LONG_STRIDED, KeyKind.STRING_16,
                     KeyKind.COMPOSITE), sizes, UNIFORM, HIT));
                 // Go's current map, natively (dropped at run time where no Go 1.27 toolchain is found)
-                return new Spec(concat(concat(List.of("go-generic", "go-fast64", "go-swar", "go-swar-cache"), peers),
+                return new Spec(concat(concat(List.of("go-generic", "go-fast64", "go-swar", "go-swar-cache",
+                    "swiss-swar", "swiss-vector"), peers),
                     List.of(NativeGoImpl.GO127.label())),
                     List.of(defaultHasher), w,
                     concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()),
@@ -206,7 +208,7 @@ public final class MatrixBuilder {
                 // fastest registered hasher for 8-byte keys, aes for strings.
                 // Native Go of the classic model's generation (1.19) and the newest (1.27), with both Go hashes:
                 // the Java models are judged against the runtime they model (dropped where no toolchain is found).
-                return new Spec(concat(concat(List.of("go-fast64", "go-swar"), peers),
+                return new Spec(concat(concat(List.of("go-fast64", "go-swar", "swiss-swar", "swiss-vector"), peers),
                     List.of(NativeGoImpl.GO119.label(), NativeGoImpl.GO127.label())),
                     distinct(List.of("go", defaultHasher)),
                     w, GOALS_SPEED_HASHERS, GOALS_HASH_LENGTHS, true,
@@ -219,9 +221,10 @@ public final class MatrixBuilder {
                 for (String family : List.of("put-growth", "put-presized", "update", "churn", "iterate")) {
                     w.add(new Workload(family, randomLongs, sizes, UNIFORM, HIT));
                 }
-                // The classic model in Go's own loop shape (FAST64) with Go 1.19's fallback hash (bit-exact) and
-                // with the AES hash (aeshash's structure), against every native Go map with both of Go's hashes.
-                return new Spec(concat(List.of("go-fast64"), NativeGoImpl.labels()),
+                // The classic model in Go's own loop shape (FAST64) and the Swiss model in Go's portable match
+                // (SWAR), each with Go 1.19's fallback hash and with the AES hash (aeshash's structure), against
+                // every native Go map with both of Go's hashes.
+                return new Spec(concat(List.of("go-fast64", "swiss-swar"), NativeGoImpl.labels()),
                     concat(distinct(List.of("go", "aes")), NativeHash.labels()), w,
                     List.of(), List.of(), false, List.of(), 0, 0, List.of(), List.of());
             }
@@ -337,7 +340,10 @@ public final class MatrixBuilder {
                 if (NativeGoImpl.isNative(impl)) {
                     continue; // JOL measures Java objects only
                 }
-                boolean otherGo = MapRegistry.isGo(impl) && !impl.equals(spec.impls().get(0));
+                // one memory cell per design (classic, Swiss): the first of the spec's maps of that design
+                boolean otherGo = MapRegistry.isGo(impl) && !impl.equals(spec.impls().stream()
+                    .filter(i -> MapRegistry.isGo(i) && MapRegistry.isSwiss(i) == MapRegistry.isSwiss(impl))
+                    .findFirst().orElse(impl));
                 if (profile == Profile.GOALS && (GOALS_MEMORY_SKIPPED.contains(impl) || otherGo)) {
                     continue; // memory depends on neither the lookup style nor the hasher
                 }

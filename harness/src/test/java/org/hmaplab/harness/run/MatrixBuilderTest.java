@@ -32,13 +32,13 @@ class MatrixBuilderTest {
     @Test
     void smokeIsAHandfulOfCellsCoveringEveryCellKind() {
         List<Cell> smoke = cells(Profile.SMOKE);
-        assertTrue(smoke.size() <= 12, "smoke has " + smoke.size() + " cells");
+        assertTrue(smoke.size() <= 16, "smoke has " + smoke.size() + " cells");
         Set<Cell.Kind> kinds = new HashSet<>();
         smoke.forEach(c -> kinds.add(c.kind()));
         assertEquals(Set.of(Cell.Kind.JMH, Cell.Kind.LATENCY, Cell.Kind.MEMORY), kinds);
-        // CI runs smoke: its latency cells (go-swar, fastutil) stay one measured fill of 16K keys each
+        // CI runs smoke: its latency cells (go-swar, swiss-swar, fastutil) stay one measured fill of 16K keys each
         List<Cell> latency = smoke.stream().filter(c -> c.kind() == Cell.Kind.LATENCY).toList();
-        assertEquals(2, latency.size());
+        assertEquals(3, latency.size());
         assertEquals(Set.of("1"), values(latency, "rounds"));
         assertEquals(Set.of("16384"), values(latency, "size"));
     }
@@ -48,9 +48,11 @@ class MatrixBuilderTest {
         List<Cell> quick = cells(Profile.QUICK);
         Set<String> impls = values(quick, "impl");
         assertTrue(impls.containsAll(MapRegistry.peerNames()), impls.toString());
-        assertTrue(impls.contains("go-swar"), impls.toString());
-        assertTrue(quick.stream().anyMatch(c -> "go-swar".equals(c.param("impl")) && "go".equals(c.param("hasher"))),
-            "our map with Go's fallback hash, the fastest hasher for 8-byte keys");
+        assertTrue(impls.containsAll(List.of("go-fast64", "swiss-swar")), impls.toString());
+        assertTrue(quick.stream().anyMatch(c -> "go-fast64".equals(c.param("impl")) && "go".equals(c.param("hasher"))),
+            "our classic map with Go's fallback hash, the fastest hasher for 8-byte keys");
+        assertTrue(quick.stream().anyMatch(c -> "swiss-swar".equals(c.param("impl")) && "go".equals(c.param("hasher"))),
+            "our Swiss map with the same hash");
         Set<String> ops = new HashSet<>();
         quick.forEach(c -> ops.add(c.operation()));
         assertTrue(ops.containsAll(List.of("get-hit", "get-miss", "put-growth", "baseline", "hash-bytes", "latency",
@@ -74,12 +76,12 @@ class MatrixBuilderTest {
         assertTrue(latency.stream().allMatch(c -> "4194304".equals(c.param("size"))), "latency at 4M");
         assertEquals(Set.of("g1", "zgc"), values(latency, "gc"), "every latency cell under G1 and under ZGC");
         assertEquals(2 * latency.stream().filter(c -> "g1".equals(c.param("gc"))).count(), latency.size());
-        assertEquals(16, latency.size(), "2 styles x 2 hashers + 4 peers, each under 2 collectors");
+        assertEquals(24, latency.size(), "2 classic and 2 Swiss styles x 2 hashers + 4 peers, each under 2 collectors");
         assertEquals(Set.of("5"), values(latency, "rounds"), "the pause goal takes the median of 5 fills' maxima");
         assertTrue(cells(Profile.QUICK).stream().noneMatch(c -> c.param("gc") != null), "other profiles name no gc");
         List<Cell> memory = goals.stream().filter(c -> c.operation().equals("memory")).toList();
-        // one of our maps (memory depends on neither style nor hasher) and every peer but the boxed jdk map
-        assertEquals(Set.of("go-fast64", "eclipse", "agrona", "fastutil"), values(memory, "impl"));
+        // one of our maps per design (memory depends on neither style nor hasher) and every peer but the boxed jdk map
+        assertEquals(Set.of("go-fast64", "swiss-swar", "eclipse", "agrona", "fastutil"), values(memory, "impl"));
         String[] sizes = memory.get(0).param("sizes").split(",");
         assertEquals(29, sizes.length);
         assertEquals("1024", sizes[0]);

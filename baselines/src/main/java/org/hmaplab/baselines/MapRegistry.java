@@ -91,6 +91,33 @@ public final class MapRegistry {
         return Collections.unmodifiableMap(maps);
     }
 
+    /**
+     * The suffix of an A/A control's name: {@code fastutil-aa} is exactly {@code fastutil} under a
+     * second name, so that a run can measure one implementation twice in separate forks and see
+     * its own noise. Control names are accepted by every factory but listed nowhere, and count as
+     * neither ours nor a peer.
+     */
+    public static final String AA_SUFFIX = "-aa";
+
+    /** The A/A control name of {@code name}. */
+    public static String aaControl(String name) {
+        return requireKnown(name) + AA_SUFFIX;
+    }
+
+    /** Whether {@code name} is an A/A control name. */
+    public static boolean isAaControl(String name) {
+        return name != null && name.endsWith(AA_SUFFIX) && isKnown(name.substring(0, name.length() - AA_SUFFIX.length()));
+    }
+
+    private static boolean isKnown(String name) {
+        return isGo(name) || isPeer(name);
+    }
+
+    /** The implementation an A/A control name stands for; any other name unchanged. */
+    private static String resolve(String name) {
+        return isAaControl(name) ? name.substring(0, name.length() - AA_SUFFIX.length()) : name;
+    }
+
     /** Every implementation name: ours first (classic, then Swiss), then the peers. */
     public static List<String> names() {
         List<String> all = new ArrayList<>(GO_MAPS.keySet());
@@ -132,7 +159,7 @@ public final class MapRegistry {
      * @throws IllegalArgumentException naming the valid names otherwise
      */
     public static String requireKnown(String name) {
-        if (!isGo(name) && !isPeer(name)) {
+        if (!isKnown(name)) {
             throw new IllegalArgumentException("unknown map implementation '" + name + "'; valid: "
                 + String.join(", ", names()));
         }
@@ -160,7 +187,8 @@ public final class MapRegistry {
     }
 
     /** A long -&gt; long map; {@code hasher} is used by our maps only. */
-    public static LongLongMapAdapter longLong(String name, String hasher, int hint) {
+    public static LongLongMapAdapter longLong(String requested, String hasher, int hint) {
+        String name = resolve(requested);
         if (isSwiss(name)) {
             return new SwissAdapters.LongLong(hasher(hasher), GO_SEED, hint, SWISS_MAPS.get(name));
         }
@@ -174,7 +202,8 @@ public final class MapRegistry {
     }
 
     /** A String -&gt; long map; {@code hasher} is used by our maps only. */
-    public static StringLongMapAdapter stringLong(String name, String hasher, int hint) {
+    public static StringLongMapAdapter stringLong(String requested, String hasher, int hint) {
+        String name = resolve(requested);
         if (isSwiss(name)) {
             return new SwissAdapters.StringLong(hasher(hasher), GO_SEED, hint, SWISS_MAPS.get(name));
         }
@@ -188,7 +217,8 @@ public final class MapRegistry {
     }
 
     /** An Object -&gt; Object map (composite keys); {@code hasher} is used by our maps only. */
-    public static ObjectObjectMapAdapter objectObject(String name, String hasher, int hint) {
+    public static ObjectObjectMapAdapter objectObject(String requested, String hasher, int hint) {
+        String name = resolve(requested);
         if (isSwiss(name)) {
             return SwissAdapters.objectObject(hasher(hasher), GO_SEED, hint, SWISS_MAPS.get(name));
         }

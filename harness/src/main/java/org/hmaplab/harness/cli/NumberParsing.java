@@ -5,7 +5,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parsers of the numbers and byte strings hbench accepts, with messages that say what is allowed. */
-final class NumberParsing {
+public final class NumberParsing {
     private NumberParsing() {
     }
 
@@ -51,7 +51,7 @@ final class NumberParsing {
     }
 
     /** picocli converter for {@link #parseLong64}. */
-    static final class Long64 implements ITypeConverter<Long> {
+    public static final class Long64 implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             return parseLong64(value);

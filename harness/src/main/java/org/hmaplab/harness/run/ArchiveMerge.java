@@ -103,7 +103,8 @@ public final class ArchiveMerge {
                     + metas.size() + " shards)",
                 RunCommand.toMaps(ArchiveFormat.RESULTS_COLUMNS, results),
                 RunCommand.toMaps(ArchiveFormat.LATENCY_COLUMNS, latency),
-                RunCommand.toMaps(ArchiveFormat.MEMORY_COLUMNS, memory));
+                RunCommand.toMaps(ArchiveFormat.MEMORY_COLUMNS, memory),
+                org.hmaplab.harness.stats.ForkScores.fromJmh(jmh), java.util.List.of());
             try {
                 Files.writeString(archive.file(ArchiveFormat.SUMMARY_MD), summary, StandardCharsets.UTF_8);
                 Files.writeString(archive.file(ArchiveFormat.JMH_LOG), "merged from: " + String.join(", ", sources)

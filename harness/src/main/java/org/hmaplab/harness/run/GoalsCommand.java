@@ -1,8 +1,11 @@
 package org.hmaplab.harness.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.hmaplab.harness.stats.ForkScores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -39,10 +42,17 @@ public final class GoalsCommand implements Callable<Integer> {
             return NOT_AN_ARCHIVE;
         }
         PrintWriter out = spec.commandLine().getOut();
+        ForkScores forks;
+        try {
+            forks = ForkScores.fromJmh(new ObjectMapper().readTree(dir.resolve(ArchiveFormat.JMH_JSON).toFile()));
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("goals: " + dir.resolve(ArchiveFormat.JMH_JSON) + ": " + e.getMessage());
+            return NOT_AN_ARCHIVE;
+        }
         out.print(Goals.markdown(Goals.judge(
             CsvFiles.read(dir.resolve(ArchiveFormat.RESULTS_CSV)).rows(),
             CsvFiles.read(dir.resolve(ArchiveFormat.LATENCY_CSV)).rows(),
-            CsvFiles.read(dir.resolve(ArchiveFormat.MEMORY_CSV)).rows())));
+            CsvFiles.read(dir.resolve(ArchiveFormat.MEMORY_CSV)).rows(), forks)));
         out.flush();
         return 0;
     }

@@ -32,6 +32,13 @@ import org.hmaplab.harness.nativego.NativeBenchBuild;
 import org.hmaplab.harness.nativego.NativeGoImpl;
 import org.hmaplab.harness.nativego.NativeGoRunner;
 import org.hmaplab.harness.nativego.NativeHash;
+import org.hmaplab.harness.cli.NumberParsing;
+import org.hmaplab.harness.stats.ForkScores;
+import org.hmaplab.harness.stats.MachineState;
+import org.hmaplab.harness.stats.NoiseFloor;
+import org.hmaplab.harness.stats.Ratios;
+import org.hmaplab.harness.stats.RoundPlan;
+import org.hmaplab.harness.stats.Verdict;
 import org.hmaplab.hash.Hashers;
 import org.hmaplab.hash.select.HasherSelection;
 import picocli.CommandLine;
@@ -91,6 +98,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the planned cells and the estimate, run nothing")
     boolean dryRun;
 
+    @Option(names = "--rounds", paramLabel = "R",
+        description = "run the matrix R times, each round in a fresh seeded random order; a cell's forks of all "
+            + "rounds form its sample (default: the profile's, 2 for goals and native-gap, else 1)")
+    Integer rounds;
+
+    @Option(names = "--rounds-seed", paramLabel = "N", defaultValue = "0x726f756e6473",
+        converter = NumberParsing.Long64.class,
+        description = "the seed of the rounds' order, decimal or 0x-hex (recorded in the metadata; default "
+            + "${DEFAULT-VALUE})")
+    long roundsSeed;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The parsed and validated command line: what will run. */
@@ -144,15 +162,54 @@ public final class RunCommand implements Callable<Integer> {
                 s.latencyRounds(), s.memoryKinds(), s.memorySizes());
         }
         List<Cell> all = MatrixBuilder.cells(s, profile);
-        List<Cell> cells = MatrixBuilder.shard(MatrixBuilder.include(all, pattern), sh[0], sh[1]);
+        List<Cell> cells = withAaControl(MatrixBuilder.shard(MatrixBuilder.include(all, pattern), sh[0], sh[1]));
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("no cell of profile " + profile.label() + " matches the filters"
                 + (include == null ? "" : " (--include " + include + ")") + " in shard " + shard);
         }
-        return new Plan(profile, cells, all.size(), sh[0] + "/" + sh[1], include, s.impls(),
+        int controls = (int) cells.stream().filter(c -> MapRegistry.isAaControl(c.param("impl"))).count();
+        return new Plan(profile, cells, all.size() + controls, sh[0] + "/" + sh[1], include, s.impls(),
             Stream.concat(s.goHashers().stream(), s.speedHashers().stream()).distinct().toList(),
             sizeList == null ? s.workloads().stream().flatMap(w -> w.sizes().stream()).distinct().sorted().toList()
                 : sizeList);
+    }
+
+    /** The implementation whose first map cell is measured twice as the run's A/A control, if the run has it. */
+    static final String AA_IMPL = "fastutil";
+
+    /**
+     * The cells plus the A/A control: the first JMH map cell of {@link #AA_IMPL} (else of the
+     * first JVM implementation of the plan) again, under the control name ({@code fastutil-aa}),
+     * right after it. Its forks against the original's measure the run's own noise.
+     */
+    static List<Cell> withAaControl(List<Cell> cells) {
+        Cell base = null;
+        for (Cell c : cells) {
+            String impl = c.param("impl");
+            if (c.kind() == Cell.Kind.JMH && impl != null && MapRegistry.names().contains(impl)
+                && (base == null || impl.equals(AA_IMPL) && !AA_IMPL.equals(base.param("impl")))) {
+                base = c;
+            }
+        }
+        if (base == null) {
+            return cells;
+        }
+        List<Cell> out = new ArrayList<>(cells);
+        Map<String, String> p = new LinkedHashMap<>(base.params());
+        p.put("impl", MapRegistry.aaControl(base.param("impl")));
+        out.add(out.indexOf(base) + 1, new Cell(base.operation(), base.kind(), base.target(), p,
+            base.opsPerInvocation()));
+        return List.copyOf(out);
+    }
+
+    /** The A/A control cell of a plan and the cell it repeats, if the plan has them. */
+    static Optional<Cell[]> aaPair(List<Cell> cells) {
+        for (int i = 1; i < cells.size(); i++) {
+            if (MapRegistry.isAaControl(cells.get(i).param("impl"))) {
+                return Optional.of(new Cell[] {cells.get(i - 1), cells.get(i)});
+            }
+        }
+        return Optional.empty();
     }
 
     /** Largest map size accepted by --sizes (2^26: Java arrays of the biggest maps must stay int-indexed). */
@@ -214,12 +271,19 @@ public final class RunCommand implements Callable<Integer> {
                 + GoToolchains.INSTALL_COMMAND + ")");
         }
         Profile p = plan.profile();
-        double estimate = plan.cells().stream().mapToDouble(c -> Estimate.seconds(c, p)).sum();
+        int roundCount = rounds == null ? p.defaultRounds() : rounds;
+        if (roundCount < 1 || roundCount > MAX_ROUNDS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 1.." + MAX_ROUNDS
+                + ", got " + roundCount);
+        }
+        long seed = roundsSeed;
+        double estimate = plan.cells().stream().mapToDouble(c -> Estimate.seconds(c, p)
+            * (c.kind() == Cell.Kind.JMH ? roundCount : 1)).sum();
         Map<String, Integer> perOperation = new LinkedHashMap<>();
         plan.cells().forEach(c -> perOperation.merge(c.operation(), 1, Integer::sum));
-        System.err.printf("hbench run: profile %s, %d of %d cells (shard %s%s), estimated %s%n", p.label(),
+        System.err.printf("hbench run: profile %s, %d of %d cells (shard %s%s)%s, estimated %s%n", p.label(),
             plan.cells().size(), plan.matrixSize(), plan.shard(), include == null ? "" : ", include " + include,
-            Estimate.format(estimate));
+            roundCount == 1 ? "" : ", " + roundCount + " rounds", Estimate.format(estimate));
         System.err.println("  cells per operation: " + perOperation);
         System.err.println("  fork JVM: " + String.join(" ", CellRunner.forkJvmArgs(p)));
         if (dryRun) {
@@ -239,6 +303,9 @@ public final class RunCommand implements Callable<Integer> {
         Path results = out != null ? out : RunArchive.defaultResultsDir();
         Map<String, String> extras = metadataExtras(plan, perf);
         extras.put("native_go", nativeGoMetadata(nativeGo));
+        extras.put("rounds", Integer.toString(roundCount));
+        extras.put("rounds_seed", "0x" + Long.toHexString(seed));
+        MachineState machineStart = MachineState.read();
         RunMetadata meta = RunMetadata.collect(ArchiveFormat.KIND, p.label(), extras);
         Path scratch;
         try {
@@ -255,15 +322,23 @@ public final class RunCommand implements Callable<Integer> {
             NativeGoRunner nativeRunner = new NativeGoRunner(toolchains, NativeBenchBuild.inTempDir(),
                 scratch.resolve("native-go"), new NativeGoRunner.Timings(p.warmupIterations(), p.warmupMillis(),
                     p.measurementIterations(), p.measurementMillis(), p.forks()), jmhLog);
-            Collected c = runCells(plan, new CellRunner(p, scratch, jmhLog, usePerf), nativeRunner, estimate);
+            Collected c = runCells(plan, new CellRunner(p, scratch, jmhLog, usePerf), nativeRunner, estimate,
+                roundCount, seed);
+            MachineState machineEnd = MachineState.read();
             List<List<String>> resultRows = ResultsCsv.rows(c.jmh);
             writeArchiveFiles(archive.dir(), c.jmh, resultRows, c.latency, c.memory);
-            String summary = Summary.markdown("hbench " + p.label() + " run " + archive.runId(),
-                new CsvFiles.Table(ArchiveFormat.RESULTS_COLUMNS, toMaps(ArchiveFormat.RESULTS_COLUMNS, resultRows))
-                    .rows(), toMaps(ArchiveFormat.LATENCY_COLUMNS, c.latency),
-                toMaps(ArchiveFormat.MEMORY_COLUMNS, c.memory));
+            List<Map<String, String>> resultMaps = toMaps(ArchiveFormat.RESULTS_COLUMNS, resultRows);
+            ForkScores forks = ForkScores.fromJmh(c.jmh);
+            Map<String, String> noise = noiseMetadata(plan.cells(), resultMaps, forks, machineStart, machineEnd);
+            String summary = Summary.markdown("hbench " + p.label() + " run " + archive.runId(), resultMaps,
+                toMaps(ArchiveFormat.LATENCY_COLUMNS, c.latency), toMaps(ArchiveFormat.MEMORY_COLUMNS, c.memory),
+                forks, noiseLines(noise));
             write(archive.file(ArchiveFormat.SUMMARY_MD), summary);
-            RunMetadata fin = meta.with("cells_run", Integer.toString(plan.cells().size()))
+            RunMetadata fin = meta;
+            for (Map.Entry<String, String> e : noise.entrySet()) {
+                fin = fin.with(e.getKey(), e.getValue());
+            }
+            fin = fin.with("cells_run", Integer.toString(plan.cells().size()))
                 .with("jmh_results", Integer.toString(c.jmh.size()))
                 .with("latency_rows", Integer.toString(c.latency.size()))
                 .with("memory_rows", Integer.toString(c.memory.size()));
@@ -287,45 +362,115 @@ public final class RunCommand implements Callable<Integer> {
     private record Collected(ArrayNode jmh, List<List<String>> latency, List<List<String>> memory) {
     }
 
-    private static Collected runCells(Plan plan, CellRunner runner, NativeGoRunner nativeRunner, double estimate) {
-        ArrayNode jmh = JSON.createArrayNode();
+    /** The most rounds {@code --rounds} takes. */
+    static final int MAX_ROUNDS = 100;
+
+    private static Collected runCells(Plan plan, CellRunner runner, NativeGoRunner nativeRunner, double estimate,
+                                      int rounds, long seed) {
+        Map<Cell, List<JsonNode>> jmhByCell = new LinkedHashMap<>();
+        plan.cells().forEach(c -> jmhByCell.put(c, new ArrayList<>()));
         List<List<String>> latency = new ArrayList<>();
         List<List<String>> memory = new ArrayList<>();
+        // one round keeps the matrix order; several run the matrix in a fresh seeded order each
+        List<List<Cell>> order = rounds == 1 ? List.of(plan.cells()) : RoundPlan.rounds(plan.cells(), rounds, seed);
         long start = System.nanoTime();
         double estimatedDone = 0;
-        int n = plan.cells().size();
-        for (int k = 0; k < n; k++) {
-            Cell cell = plan.cells().get(k);
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            double scale = estimatedDone > 0 && elapsed > 0 ? elapsed / estimatedDone : 1;
-            System.err.printf("[%d/%d] %s | elapsed %s, about %s left%n", k + 1, n, cell.id(), Estimate.format(elapsed),
-                Estimate.format((estimate - estimatedDone) * scale));
-            switch (cell.kind()) {
-                case JMH -> {
-                    if (NativeGoImpl.isNative(cell.param("impl"))) {
-                        jmh.add(nativeRunner.run(cell.target(), cell.params()));
-                    } else {
-                        runner.runJmh(cell).forEach(jmh::add);
-                    }
+        long jmhCells = plan.cells().stream().filter(c -> c.kind() == Cell.Kind.JMH).count();
+        int n = (int) (plan.cells().size() + (rounds - 1) * jmhCells);
+        int k = 0;
+        for (int r = 0; r < order.size(); r++) {
+            for (Cell cell : order.get(r)) {
+                if (r > 0 && cell.kind() != Cell.Kind.JMH) {
+                    continue; // probes repeat their fills themselves; they run in the first round only
                 }
-                case LATENCY -> {
-                    for (String line : runner.runProbe(cell, List.of(cell.param("impl"), cell.param("hasher"),
-                        cell.param("keyKind"), cell.param("size"), cell.param("rounds")))) {
-                        latency.add(latencyRow(line));
+                k++;
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double scale = estimatedDone > 0 && elapsed > 0 ? elapsed / estimatedDone : 1;
+                System.err.printf("[%d/%d]%s %s | elapsed %s, about %s left%n", k, n,
+                    rounds == 1 ? "" : " round " + (r + 1) + "/" + rounds, cell.id(), Estimate.format(elapsed),
+                    Estimate.format(Math.max(0, estimate - estimatedDone) * scale));
+                switch (cell.kind()) {
+                    case JMH -> {
+                        if (NativeGoImpl.isNative(cell.param("impl"))) {
+                            jmhByCell.get(cell).add(nativeRunner.run(cell.target(), cell.params()));
+                        } else {
+                            runner.runJmh(cell).forEach(jmhByCell.get(cell)::add);
+                        }
                     }
-                }
-                case MEMORY -> {
-                    for (String line : runner.runProbe(cell, List.of(cell.param("impl"), cell.param("hasher"),
-                        cell.param("keyKind"), cell.param("sizes")))) {
-                        memory.add(memoryRow(line));
+                    case LATENCY -> {
+                        for (String line : runner.runProbe(cell, List.of(cell.param("impl"), cell.param("hasher"),
+                            cell.param("keyKind"), cell.param("size"), cell.param("rounds")))) {
+                            latency.add(latencyRow(line));
+                        }
                     }
+                    case MEMORY -> {
+                        for (String line : runner.runProbe(cell, List.of(cell.param("impl"), cell.param("hasher"),
+                            cell.param("keyKind"), cell.param("sizes")))) {
+                            memory.add(memoryRow(line));
+                        }
+                    }
+                    default -> throw new IllegalStateException("cell kind " + cell.kind());
                 }
-                default -> throw new IllegalStateException("cell kind " + cell.kind());
+                estimatedDone += Estimate.seconds(cell, plan.profile());
             }
-            estimatedDone += Estimate.seconds(cell, plan.profile());
         }
-        System.err.printf("hbench run: %d cells in %s%n", n, Estimate.format((System.nanoTime() - start) / 1e9));
+        ArrayNode jmh = JSON.createArrayNode();
+        for (List<JsonNode> results : jmhByCell.values()) {
+            if (!results.isEmpty()) {
+                jmh.add(JmhPool.pool(results));
+            }
+        }
+        System.err.printf("hbench run: %d cell runs in %s%n", k, Estimate.format((System.nanoTime() - start) / 1e9));
         return new Collected(jmh, latency, memory);
+    }
+
+    /**
+     * The run's noise, for metadata and the summary: the A/A control's ratio, interval and verdict
+     * ({@code aa_control}, {@code noisy_run}, {@code noise_score}) and the machine's state at the
+     * start and the end ({@link MachineState#runMetadata}).
+     */
+    static Map<String, String> noiseMetadata(List<Cell> cells, List<Map<String, String>> rows, ForkScores forks,
+                                             MachineState start, MachineState end) {
+        Map<String, String> m = new LinkedHashMap<>();
+        Optional<Cell[]> pair = aaPair(cells);
+        Optional<NoiseFloor> floor = pair.flatMap(cp -> {
+            Map<String, String> base = rowOf(rows, cp[0]);
+            Map<String, String> control = rowOf(rows, cp[1]);
+            return base == null || control == null ? Optional.empty()
+                : forks.timeRatio(control, base, Ratios.DEFAULT_CONFIDENCE).map(ci -> NoiseFloor.of(ci,
+                    Verdict.DEFAULT_BAND));
+        });
+        m.put("aa_control", floor.map(f -> pair.get()[0].id() + ": " + f.line()).orElse("not measured"));
+        m.put("noisy_run", floor.map(f -> Boolean.toString(f.noisy())).orElse("unknown"));
+        m.put("noise_score", floor.map(f -> Double.isFinite(f.spread())
+            ? String.format(java.util.Locale.ROOT, "+/- %.1f %%", f.spread() * 100) : "unbounded").orElse("unknown"));
+        m.putAll(MachineState.runMetadata(start, end));
+        return m;
+    }
+
+    private static Map<String, String> rowOf(List<Map<String, String>> rows, Cell cell) {
+        for (Map<String, String> r : rows) {
+            if (cell.param("impl").equals(r.get("impl")) && cell.operation().equals(r.get("operation"))
+                && Objects.equals(cell.param("size"), r.get("size"))
+                && Objects.equals(cell.param("keyKind"), r.get("key_kind"))) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The summary's lines about the run's noise. */
+    static List<String> noiseLines(Map<String, String> noise) {
+        List<String> lines = new ArrayList<>();
+        lines.add("A/A control (one implementation measured twice under two names; its time ratio should be 1): "
+            + noise.get("aa_control") + ("true".equals(noise.get("noisy_run"))
+                ? ". The control decided a difference that is not there: treat this run's close verdicts with care."
+                : ""));
+        lines.add("machine: load " + noise.get("machine_start_loadavg") + " at the start, "
+            + noise.get("machine_end_loadavg") + " at the end; CPU steal " + noise.get("machine_steal")
+            + ", idle " + noise.get("machine_idle") + "; transparent huge pages " + noise.get("machine_start_thp")
+            + "; governor " + noise.get("machine_start_governor"));
+        return lines;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hmaplab.baselines.MapRegistry;
+import org.hmaplab.harness.stats.ForkScores;
 
 /**
  * The run summary (summary.md, also printed at the end of a run): per operation, key kind, size
@@ -19,11 +20,25 @@ public final class Summary {
     private Summary() {
     }
 
-    /** The Markdown text for the given CSV rows (column name -&gt; value). */
+    /** The Markdown text for the given CSV rows (column name -&gt; value), without per-fork data. */
     public static String markdown(String title, List<Map<String, String>> results, List<Map<String, String>> latency,
                                   List<Map<String, String>> memory) {
+        return markdown(title, results, latency, memory, ForkScores.EMPTY, List.of());
+    }
+
+    /**
+     * The Markdown text for the given CSV rows, the run's per-fork data (intervals of the goals and
+     * of the native comparison) and lines about the run's noise (the A/A control, the machine).
+     */
+    public static String markdown(String title, List<Map<String, String>> results, List<Map<String, String>> latency,
+                                  List<Map<String, String>> memory, ForkScores forks, List<String> noise) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(title).append("\n\n");
+        if (!noise.isEmpty()) {
+            sb.append("## Noise of this run\n\n");
+            noise.forEach(line -> sb.append("- ").append(line).append('\n'));
+            sb.append('\n');
+        }
         List<Map<String, String>> mapRows = new ArrayList<>();
         List<Map<String, String>> hashRows = new ArrayList<>();
         for (Map<String, String> r : results) {
@@ -82,7 +97,8 @@ public final class Summary {
             }
             sb.append('\n');
         }
-        List<Goals.Verdict> goals = Goals.judge(results, latency, memory);
+        sb.append(NativeGoals.markdown(results, forks));
+        List<Goals.Verdict> goals = Goals.judge(results, latency, memory, forks);
         if (goals.stream().anyMatch(v -> !v.status().equals(Goals.NOT_MEASURED))) {
             sb.append(Goals.markdown(goals));
         }

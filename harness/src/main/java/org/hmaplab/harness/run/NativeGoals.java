@@ -1,0 +1,170 @@
+package org.hmaplab.harness.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.hmaplab.baselines.MapRegistry;
+import org.hmaplab.harness.nativego.NativeGoImpl;
+import org.hmaplab.harness.stats.ForkScores;
+import org.hmaplab.harness.stats.GoalVerdict;
+import org.hmaplab.harness.stats.RatioInterval;
+import org.hmaplab.harness.stats.Ratios;
+
+/**
+ * Our Java models against the Go runtime they model: for every long-key map cell that a run
+ * measured on both, the time of our fastest configuration of a model with a hasher over the time
+ * of native Go of the same generation with the matching hash, with its interval over the forks.
+ *
+ * <table>
+ *   <caption>Pairs</caption>
+ *   <tr><th>Java model</th><th>hasher</th><th>native Go</th><th>hash</th></tr>
+ *   <tr><td>classic ({@code go-*})</td><td>{@code go}</td><td>{@code native-go119}</td>
+ *       <td>{@code fallback} (the same function, bit for bit)</td></tr>
+ *   <tr><td>classic</td><td>{@code aes}</td><td>{@code native-go119}</td><td>{@code aeshash} (the same
+ *       structure, a fixed key schedule)</td></tr>
+ *   <tr><td>Swiss ({@code swiss-*})</td><td>{@code go}</td><td>{@code native-go127}</td>
+ *       <td>{@code fallback} (Go 1.23 and later mix per-process keys into it; same cost)</td></tr>
+ *   <tr><td>Swiss</td><td>{@code aes}</td><td>{@code native-go127}</td><td>{@code aeshash}</td></tr>
+ * </table>
+ * The goal (never slower than the runtime it models) is met for a pair when every cell's interval
+ * lies at or below 1.0, missed when some cell's lies wholly above, undecided otherwise.
+ */
+public final class NativeGoals {
+    private NativeGoals() {
+    }
+
+    /** The key kind the native goals judge. */
+    static final String LONG_KEYS = "long-random";
+
+    /** One pairing of a Java model and hasher with a native implementation and hash. */
+    record Pair(String model, String hasher, NativeGoImpl nativeImpl, String nativeHash) {
+        boolean isModel(String impl) {
+            return MapRegistry.isGo(impl) && MapRegistry.isSwiss(impl) == model.equals("swiss");
+        }
+
+        String label() {
+            return model + "/" + hasher + " vs " + nativeImpl.label() + "/" + nativeHash;
+        }
+    }
+
+    static final List<Pair> PAIRS = List.of(
+        new Pair("classic", "go", NativeGoImpl.GO119, "fallback"),
+        new Pair("classic", "aes", NativeGoImpl.GO119, "aeshash"),
+        new Pair("swiss", "go", NativeGoImpl.GO127, "fallback"),
+        new Pair("swiss", "aes", NativeGoImpl.GO127, "aeshash"));
+
+    /** One compared cell: the two rows and the interval of their time ratio (Java over native). */
+    record Comparison(Pair pair, String cell, Map<String, String> java, Map<String, String> nativeRow,
+                      Optional<RatioInterval> interval) {
+        double estimate() {
+            return interval.map(RatioInterval::estimate)
+                .orElse(Summary.number(java.get("score")) / Summary.number(nativeRow.get("score")));
+        }
+
+        GoalVerdict verdict() {
+            if (interval.isPresent()) {
+                return GoalVerdict.atMost(interval.get(), 1.0);
+            }
+            return estimate() <= 1.0 ? GoalVerdict.MET : GoalVerdict.MISSED;
+        }
+    }
+
+    /** Every compared cell of the run, pair by pair, in the rows' order. */
+    static List<Comparison> compare(List<Map<String, String>> results, ForkScores forks) {
+        List<Comparison> out = new ArrayList<>();
+        for (Pair pair : PAIRS) {
+            Map<String, List<Map<String, String>>> cells = new LinkedHashMap<>();
+            for (Map<String, String> r : results) {
+                if (LONG_KEYS.equals(r.get("key_kind")) && !r.get("operation").startsWith("baseline")) {
+                    cells.computeIfAbsent(cellOf(r), k -> new ArrayList<>()).add(r);
+                }
+            }
+            for (Map.Entry<String, List<Map<String, String>>> e : cells.entrySet()) {
+                List<Map<String, String>> g = e.getValue();
+                Map<String, String> java = Goals.best(g, r -> pair.isModel(r.get("impl"))
+                    && pair.hasher().equals(r.get("hasher")), "score");
+                Map<String, String> nat = Goals.best(g, r -> pair.nativeImpl().label().equals(r.get("impl"))
+                    && pair.nativeHash().equals(r.get("hasher")), "score");
+                if (java != null && nat != null) {
+                    out.add(new Comparison(pair, e.getKey(), java, nat,
+                        forks.timeRatio(java, nat, Ratios.DEFAULT_CONFIDENCE)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String cellOf(Map<String, String> r) {
+        return r.get("operation") + " " + r.get("size") + (r.getOrDefault("distribution", "").isEmpty()
+            || "uniform".equals(r.get("distribution")) ? "" : " " + r.get("distribution"));
+    }
+
+    /** One goal verdict per pair the run measured. */
+    static List<Goals.Verdict> judge(List<Map<String, String>> results, ForkScores forks) {
+        List<Goals.Verdict> out = new ArrayList<>();
+        List<Comparison> all = compare(results, forks);
+        for (Pair pair : PAIRS) {
+            List<Comparison> cs = all.stream().filter(c -> c.pair() == pair).toList();
+            if (cs.isEmpty()) {
+                continue;
+            }
+            int met = 0;
+            int missed = 0;
+            Comparison worst = cs.get(0);
+            for (Comparison c : cs) {
+                switch (c.verdict()) {
+                    case MET -> met++;
+                    case MISSED -> missed++;
+                    default -> { }
+                }
+                if (c.estimate() > worst.estimate()) {
+                    worst = c;
+                }
+            }
+            String status = missed > 0 ? "missed" : met == cs.size() ? "met" : "undecided";
+            String measure = String.format(Locale.ROOT, "%d cells: %d met, %d missed, %d undecided; worst %s %s",
+                cs.size(), met, missed, cs.size() - met - missed, worst.cell(), ratio(worst));
+            out.add(new Goals.Verdict("our " + pair.model() + " model vs native Go (" + pair.nativeImpl().label()
+                + "), long keys", pair.model() + " with " + pair.hasher(), pair.nativeImpl().label() + "/"
+                + pair.nativeHash(), measure, "time ratio <= 1.0 on every cell", status));
+        }
+        return out;
+    }
+
+    private static String ratio(Comparison c) {
+        return c.interval().map(Goals::intervalMeasure).orElse(String.format(Locale.ROOT, "%.2fx", c.estimate()));
+    }
+
+    /**
+     * The section "Java models against real Go": per pair and cell, both times, our time over
+     * native Go's with its interval, and the verdict. Empty when the run has no such pair.
+     */
+    public static String markdown(List<Map<String, String>> results, ForkScores forks) {
+        List<Comparison> all = compare(results, forks);
+        if (all.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("## Java models against real Go\n\n");
+        sb.append("Our fastest configuration of each model with a hasher against Go's own map of the same ")
+            .append("generation with the matching hash (classic: native-go119; Swiss: native-go127; `go` against ")
+            .append("`fallback`, `aes` against `aeshash`), long keys. Ratio: our time / Go's time (below 1: ours is ")
+            .append("faster), with its 95 % interval over the forks.\n\n");
+        sb.append("| model / hasher | native | cell | ours | ours ns | Go ns | ratio | verdict (<= 1.0) |\n");
+        sb.append("|---|---|---|---|---:|---:|---|---|\n");
+        for (Comparison c : all) {
+            sb.append("| ").append(String.join(" | ", c.pair().model() + " / " + c.pair().hasher(),
+                c.pair().nativeImpl().label() + " / " + c.pair().nativeHash(), c.cell(), c.java().get("impl"),
+                two(c.java().get("score")), two(c.nativeRow().get("score")), ratio(c), c.verdict().label()))
+                .append(" |\n");
+        }
+        return sb.append('\n').toString();
+    }
+
+    private static String two(String v) {
+        double d = Summary.number(v);
+        return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.2f", d);
+    }
+}

@@ -106,7 +106,8 @@ public final class MapRegistry {
 
     /** Whether {@code name} is an A/A control name. */
     public static boolean isAaControl(String name) {
-        return name != null && name.endsWith(AA_SUFFIX) && isKnown(name.substring(0, name.length() - AA_SUFFIX.length()));
+        return name != null && name.endsWith(AA_SUFFIX)
+            && isKnown(name.substring(0, name.length() - AA_SUFFIX.length()));
     }
 
     private static boolean isKnown(String name) {

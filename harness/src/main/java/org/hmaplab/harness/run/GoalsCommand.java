@@ -46,7 +46,8 @@ public final class GoalsCommand implements Callable<Integer> {
         try {
             forks = ForkScores.fromJmh(new ObjectMapper().readTree(dir.resolve(ArchiveFormat.JMH_JSON).toFile()));
         } catch (IOException e) {
-            spec.commandLine().getErr().println("goals: " + dir.resolve(ArchiveFormat.JMH_JSON) + ": " + e.getMessage());
+            spec.commandLine().getErr().println("goals: " + dir.resolve(ArchiveFormat.JMH_JSON) + ": "
+                + e.getMessage());
             return NOT_AN_ARCHIVE;
         }
         out.print(Goals.markdown(Goals.judge(

@@ -45,7 +45,9 @@ class GoalsCommandTest {
         String hit = line("get-hit long-random 1024");
         assertTrue(hit.contains("go-swar/aes") && hit.contains("0.21x") && hit.endsWith("| missed |"), hit);
         String put = line("put-growth long-random 1024");
-        assertTrue(put.contains("0.16x") && put.endsWith("| missed |"), put);
+        // two timed iterations of one fork cannot bound the ratio: undecided, however far the estimate is
+        assertTrue(put.contains("0.16x") && put.contains("2+2 iterations of 1 fork") && put.endsWith("| undecided |"),
+            put);
         String memory = line("bytes per entry, mean over the sizes measured for every implementation");
         assertTrue(memory.contains("37.54 vs 32.13") && memory.endsWith("| missed |"), memory);
         // 0.00107 B per 31.46 ns get: 0.0341 MB/s, JMH's own bookkeeping

@@ -2,11 +2,23 @@ package org.hmaplab.harness.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.hmaplab.harness.run.Goals;
+import org.hmaplab.harness.stats.ForkScores;
+import org.hmaplab.harness.stats.RatioInterval;
+import org.hmaplab.harness.stats.Ratios;
 
 /**
  * Compares every cell the base and the new run have in common, pairwise and (when past runs are
- * given) against the window of past runs; see {@link VerdictRules} for the rules.
+ * given) against the window of past runs. With the runs' per-fork data ({@code jmh-result.json})
+ * every verdict is the one {@code hbench goals} uses: the 95 % interval over forks of the time
+ * ratio new/old ({@link Ratios}, Fieller's), improved or regressed only when the interval decides
+ * it and leaves the equivalence band of the threshold, else no change; against a window the
+ * baseline is the window's median run for the cell. Archives without per-fork data fall back to
+ * {@link VerdictRules} (JMH's errors; the window's mean and spread). {@code hbench compare} exits 1
+ * only on a decided regression.
  *
  * @param thresholdPct the relative change, in percent, below which nothing counts as a change
  * @param k            the window band's half-width in standard deviations
@@ -28,6 +40,9 @@ public record RunComparer(double thresholdPct, double k) {
      * @param window past runs, oldest first (may be empty)
      */
     public Result compare(RunResults base, RunResults current, List<RunResults> window) {
+        final ForkScores baseForks = ForkScores.read(base.dir());
+        final ForkScores currentForks = ForkScores.read(current.dir());
+        final List<ForkScores> windowForks = window.stream().map(r -> ForkScores.read(r.dir())).toList();
         final List<CellComparison> out = new ArrayList<>();
         final List<Cell> onlyBase = new ArrayList<>();
         final List<Cell> onlyNew = new ArrayList<>();
@@ -37,19 +52,44 @@ public record RunComparer(double thresholdPct, double k) {
                 onlyNew.add(c);
                 continue;
             }
-            final VerdictRules.Decision pair = VerdictRules.pairwise(b, c, thresholdPct);
+            final VerdictRules.Decision pair = decide(b, baseForks, c, currentForks);
             final List<Double> scores = new ArrayList<>();
-            for (RunResults past : window) {
-                final Cell p = past.cells().get(c.key());
+            Cell medianCell = null;
+            ForkScores medianForks = null;
+            final List<Cell> pastCells = new ArrayList<>();
+            final List<ForkScores> pastForks = new ArrayList<>();
+            for (int i = 0; i < window.size(); i++) {
+                final Cell p = window.get(i).cells().get(c.key());
                 if (p != null && !Double.isNaN(p.score())) {
                     scores.add(p.score());
+                    pastCells.add(p);
+                    pastForks.add(windowForks.get(i));
                 }
             }
             if (scores.size() >= VerdictRules.MIN_WINDOW) {
-                final VerdictRules.Decision w = VerdictRules.window(scores, c, k, thresholdPct);
+                // the baseline is the window's median run for this cell (the lower median for an even count)
+                final List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < pastCells.size(); i++) {
+                    order.add(i);
+                }
+                order.sort((x, y) -> Double.compare(pastCells.get(x).score(), pastCells.get(y).score()));
+                final int median = order.get((order.size() - 1) / 2);
+                medianCell = pastCells.get(median);
+                medianForks = pastForks.get(median);
                 final double mean = VerdictRules.mean(scores);
+                final VerdictRules.Decision w;
+                final String basis;
+                if (hasForks(medianCell, medianForks) && hasForks(c, currentForks)) {
+                    w = decide(medianCell, medianForks, c, currentForks);
+                    basis = "against the median of " + scores.size() + " past runs (" + median(window, pastCells,
+                        medianCell) + "): ";
+                } else {
+                    // archives without per-fork data: the window's mean and spread, as before
+                    w = VerdictRules.window(scores, c, k, thresholdPct);
+                    basis = "";
+                }
                 out.add(new CellComparison(b, c, pair.changePct(), w.verdict(),
-                    w.reason() + " (pairwise: " + pair.verdict().words() + ")", scores.size(), mean,
+                    basis + w.reason() + " (pairwise: " + pair.verdict().words() + ")", scores.size(), mean,
                     VerdictRules.stdDev(scores, mean)));
             } else {
                 final String note = window.isEmpty() ? "" : " (window too short: " + scores.size() + " runs)";
@@ -63,6 +103,56 @@ public record RunComparer(double thresholdPct, double k) {
             }
         }
         return new Result(List.copyOf(out), List.copyOf(onlyBase), List.copyOf(onlyNew));
+    }
+
+    /**
+     * One cell against a baseline cell: with both runs' per-fork data, the verdict of the time
+     * ratio's interval over forks ({@link Ratios#of}, 95 %; the threshold is the equivalence band):
+     * improved or regressed only when the interval decides it; without it, JMH's errors
+     * ({@link VerdictRules#pairwise}).
+     */
+    VerdictRules.Decision decide(Cell before, ForkScores beforeForks, Cell now, ForkScores nowForks) {
+        final Optional<RatioInterval> ci = nowForks.of(row(now)).isPresent() && beforeForks.of(row(before)).isPresent()
+            ? Optional.of(ratio(nowForks.of(row(now)).get(), beforeForks.of(row(before)).get()))
+            : Optional.empty();
+        if (ci.isEmpty()) {
+            return VerdictRules.pairwise(before, now, thresholdPct);
+        }
+        final RatioInterval r = ci.get();
+        final double change = VerdictRules.changePct(before.score(), now.score());
+        final org.hmaplab.harness.stats.Verdict v = org.hmaplab.harness.stats.Verdict.of(r, Math.min(0.99,
+            thresholdPct / 100));
+        final boolean lowerIsBetter = now.direction() != Direction.HIGHER_IS_BETTER;
+        final Verdict verdict = switch (v) {
+            case FASTER -> lowerIsBetter ? Verdict.IMPROVED : Verdict.REGRESSED;
+            case SLOWER -> lowerIsBetter ? Verdict.REGRESSED : Verdict.IMPROVED;
+            default -> Verdict.NO_CHANGE;
+        };
+        return new VerdictRules.Decision(verdict, change, String.format(Locale.ROOT,
+            "new/old %s, %s (band +/- %.1f%%)", Goals.intervalMeasure(r), v.label(), thresholdPct));
+    }
+
+    private static RatioInterval ratio(ForkScores.Sample now, ForkScores.Sample before) {
+        return Ratios.of(now.forkMeans(), before.forkMeans(), now.iterations(), before.iterations(),
+            Ratios.DEFAULT_CONFIDENCE);
+    }
+
+    private static boolean hasForks(Cell c, ForkScores forks) {
+        return forks.of(row(c)).isPresent();
+    }
+
+    private static String median(List<RunResults> window, List<Cell> pastCells, Cell medianCell) {
+        for (RunResults r : window) {
+            if (r.cells().get(medianCell.key()) == medianCell) {
+                return r.label();
+            }
+        }
+        return "?";
+    }
+
+    /** The benchmark and params of a cell, as {@link ForkScores#of} looks them up. */
+    private static Map<String, String> row(Cell c) {
+        return Map.of("benchmark", c.benchmark(), "params", c.columns().getOrDefault("params", ""));
     }
 
     /**

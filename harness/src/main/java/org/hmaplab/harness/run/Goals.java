@@ -204,7 +204,7 @@ public final class Goals {
     }
 
     /** A ratio with its interval and where it comes from, e.g. {@code 1.26x (1.19-1.34x; 4+4 forks)}. */
-    static String intervalMeasure(RatioInterval r) {
+    public static String intervalMeasure(RatioInterval r) {
         String hi = Double.isFinite(r.high()) ? String.format(Locale.ROOT, "%.2f", r.high()) : "inf";
         String basis = r.method() == IntervalMethod.FIELLER_ITERATIONS
             ? r.nA() + "+" + r.nB() + " iterations of 1 fork"

@@ -36,6 +36,23 @@ public final class ForkScores {
         this.byCell = byCell;
     }
 
+    /**
+     * The samples of a run folder's {@code jmh-result.json}; {@link #EMPTY} when the folder has none.
+     *
+     * @throws IllegalArgumentException naming the file when it is not JSON
+     */
+    public static ForkScores read(java.nio.file.Path runDir) {
+        java.nio.file.Path json = runDir.resolve("jmh-result.json");
+        if (!java.nio.file.Files.isRegularFile(json)) {
+            return EMPTY;
+        }
+        try {
+            return fromJmh(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(json + ": not a JMH result array (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** The samples of every result in a JMH JSON result array. */
     public static ForkScores fromJmh(JsonNode results) {
         Map<String, List<double[]>> forks = new HashMap<>();

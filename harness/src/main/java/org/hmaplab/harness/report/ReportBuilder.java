@@ -1,6 +1,7 @@
 package org.hmaplab.harness.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ public final class ReportBuilder {
 
     private final List<Run> runs;
     private final Path chartDir;
+    private final Path outDir;
     private final String machine;
     private int chartCount;
 
@@ -83,6 +85,7 @@ public final class ReportBuilder {
     private ReportBuilder(List<Run> runs, Path outDir) {
         this.runs = runs;
         this.chartDir = outDir.resolve(CHARTS);
+        this.outDir = outDir;
         final List<RunResults> rr = runs.stream().map(Run::results).toList();
         final boolean mixed = !Environment.differences(rr, Environment.MACHINE_KEYS).isEmpty();
         final RunResults first = rr.get(0);
@@ -107,6 +110,7 @@ public final class ReportBuilder {
             + ". Scores are JMH's; +/- is JMH's 99.9 % confidence half-width; the ratio is to the best"
             + " implementation at that size (1.00 = best; time modes: lower is better, throughput: higher)."));
         environment(out);
+        ratios(out);
         operations(out);
         hasherThroughput(out);
         latency(out);
@@ -155,8 +159,10 @@ public final class ReportBuilder {
                 if (isHash(c) || Double.isNaN(size(c))) {
                     continue;
                 }
-                cellsByGroup.computeIfAbsent(operation(c) + " (" + c.mode() + ", " + c.unit() + ")",
-                    k -> new ArrayList<>()).add(c);
+                // one key kind per chart: a String lookup and a long lookup differ by an order of magnitude
+                final String kind = c.columns().getOrDefault("key_kind", "");
+                cellsByGroup.computeIfAbsent(operation(c) + (kind.isEmpty() ? "" : ", " + kind) + " (" + c.mode()
+                    + ", " + c.unit() + ")", k -> new ArrayList<>()).add(c);
             }
         }
         if (cellsByGroup.isEmpty()) {
@@ -173,10 +179,54 @@ public final class ReportBuilder {
                 list.stream().mapToDouble(Point::size).toArray(),
                 list.stream().mapToDouble(p -> p.cell().score()).toArray(),
                 list.stream().mapToDouble(p -> p.cell().errorOrZero()).toArray())));
-            final String title = operation(any) + " [" + any.mode() + "] | " + machine;
+            final String kind = any.columns().getOrDefault("key_kind", "");
+            final String title = operation(any) + (kind.isEmpty() ? "" : ", " + kind) + " [" + any.mode() + "] | "
+                + machine;
             out.add(figure(ChartWriter.chart(title, "map size (entries, log scale)",
-                yTitle(any), series, true, false), "operation " + g.getKey() + " against map size; " + machine));
+                yTitle(any) + ", log scale", series, true, true), "operation " + g.getKey()
+                    + " against map size, both axes logarithmic; " + machine));
         }
+    }
+
+    /**
+     * Each implementation's time over its cell's fastest peer with the 95 % interval over forks
+     * ({@link RatioReport}): a table, a chart per key kind, and ratios.csv and ratios.tex in the report
+     * folder. Runs without per-fork data have no such section.
+     */
+    private void ratios(List<Block> out) throws IOException {
+        final List<RatioReport.Entry> entries = new ArrayList<>();
+        for (Run run : runs) {
+            entries.addAll(RatioReport.entries(run.results()));
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        out.add(new Block.Heading(2, "Ratios to the fastest peer, with 95 % intervals over forks"));
+        out.add(new Block.Paragraph("Each implementation's time divided by the fastest peer's time in the same cell of"
+            + " the same run (below 1: faster than every peer), with the 95 % interval of the ratio over the forks"
+            + " (Fieller's; \"iterations\" marks a run with one fork per cell, whose interval shows only the noise"
+            + " inside that fork; see docs/statistics.md). The same numbers are in " + RatioReport.RATIOS_CSV
+            + " and, as a LaTeX booktabs table, " + RatioReport.RATIOS_TEX + "."));
+        final List<List<String>> rows = new ArrayList<>();
+        for (RatioReport.Entry e : entries) {
+            rows.add(List.of(e.run(), e.keyKind(), e.cellLabel(), e.series(), e.reference(),
+                e.interval().format(2) + (e.interval().method()
+                    == org.hmaplab.harness.stats.IntervalMethod.FIELLER_ITERATIONS ? " iterations" : ""),
+                org.hmaplab.harness.stats.Verdict.of(e.interval(),
+                    org.hmaplab.harness.stats.Verdict.DEFAULT_BAND).label()));
+        }
+        out.add(new Block.Table(List.of("run", "key kind", "cell", "implementation", "reference", "ratio (95 %)",
+            "verdict"), rows));
+        final Map<String, List<RatioReport.Entry>> byKind = new LinkedHashMap<>();
+        entries.forEach(e -> byKind.computeIfAbsent(e.keyKind(), k -> new ArrayList<>()).add(e));
+        for (Map.Entry<String, List<RatioReport.Entry>> k : byKind.entrySet()) {
+            out.add(figure(RatioReport.chart("time / fastest peer, " + k.getKey() + " keys | " + machine,
+                k.getValue()), "ratio to the fastest peer, " + k.getKey() + " keys: dots the ratio of the means, bars"
+                    + " the 95 % interval over forks, open diamonds the single forks; log scale; " + machine));
+        }
+        RatioReport.writeCsv(outDir.resolve(RatioReport.RATIOS_CSV), entries);
+        Files.writeString(outDir.resolve(RatioReport.RATIOS_TEX), RatioReport.latex("Time relative to the fastest peer"
+            + " (" + machine + "), with 95\u00a0% intervals over forks", entries), StandardCharsets.UTF_8);
     }
 
     private static String yTitle(Cell c) {

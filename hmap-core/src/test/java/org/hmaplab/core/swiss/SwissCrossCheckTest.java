@@ -70,6 +70,11 @@ class SwissCrossCheckTest {
         assertEquals(2, s.misses());
         assertEquals(1.0, s.groupsPerMiss(), "both misses stop at their home group");
         assertEquals(1.5, s.falseMatchesPerMiss(), "3 false candidates for the first miss, 0 for the second");
+        SwissMap<Long, Long> generic = new SwissMap<>(IdentityHasher.INSTANCE, () -> 0, 9, SwissVersion.NEWEST, style);
+        for (long g = 0; g < 3; g++) {
+            generic.put((2 * g) << 7 | 5, g);
+        }
+        assertEquals(s, generic.probeStats(List.of(6L << 7 | 5, 1L << 7 | 6)));
     }
 
     /** Small maps count one group per lookup and no false matches (the int64 small path compares keys). */

@@ -882,7 +882,6 @@ public final class SwissLongLongMap {
         private final boolean active;
         private long entryOffset;
         private long dirOffset;
-        private final long initClearSeq;
         private int itGlobalDepth;
         private int dirIdx;
         private Table tab;
@@ -895,7 +894,6 @@ public final class SwissLongLongMap {
         private long value;
 
         Iterator() {
-            initClearSeq = clearSeq;
             if (used == 0) {
                 active = false;
                 return;
@@ -909,11 +907,6 @@ public final class SwissLongLongMap {
             entryOffset = nextRandom();
             dirOffset = nextRandom();
             itGlobalDepth = globalDepth;
-        }
-
-        /** The clearSeq seen at the start (Go uses it only for keys not equal to themselves). */
-        long initClearSeq() {
-            return initClearSeq;
         }
 
         /** Moves to the next entry; false when the iteration is over (Iter.Next). */

@@ -1198,6 +1198,100 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
         return SwissStats.of(used, dirLen, globalDepth, tables);
     }
 
+    /**
+     * Mean probe cost with this map's lookup style (see {@link SwissProbeStats}): hits over every key
+     * in the map, misses over {@code absentKeys} (each must be absent). A small map counts one group
+     * per lookup and its H2 false candidates.
+     */
+    public SwissProbeStats probeStats(Collection<?> absentKeys) {
+        final long[] hit = new long[PROBE_COUNTERS];
+        final long[] miss = new long[PROBE_COUNTERS];
+        if (dir == null) {
+            if (small != null) {
+                for (int i = 0; i < SLOTS; i++) {
+                    if ((SwissCtrl.get(smallCtrl[0], i) & EMPTY) == 0) {
+                        probeCost(small[2 * i], hit);
+                    }
+                }
+            }
+        } else {
+            Table last = null;
+            for (int d = 0; d < dirLen; d++) {
+                final Table t = dir[d];
+                if (t != last) {
+                    last = t;
+                    for (int g = 0; g <= t.lengthMask; g++) {
+                        long full = SwissCtrl.matchFull(t.ctrl[g]);
+                        while (full != 0) {
+                            probeCost(t.slots[g * GROUP_REFS + 2 * SwissCtrl.first(full)], hit);
+                            full = SwissCtrl.removeFirst(full);
+                        }
+                    }
+                }
+            }
+        }
+        for (Object k : absentKeys) {
+            probeCost(k, miss);
+        }
+        if (miss[PROBE_FOUND] != 0) {
+            throw new IllegalArgumentException("probeStats: a key given as absent is in the map");
+        }
+        return new SwissProbeStats(hit[PROBE_LOOKUPS], ratio(hit[PROBE_GROUPS], hit[PROBE_LOOKUPS]),
+            ratio(hit[PROBE_FALSE], hit[PROBE_LOOKUPS]), miss[PROBE_LOOKUPS],
+            ratio(miss[PROBE_GROUPS], miss[PROBE_LOOKUPS]), ratio(miss[PROBE_FALSE], miss[PROBE_LOOKUPS]));
+    }
+
+    private static final int PROBE_GROUPS = 0;
+    private static final int PROBE_LOOKUPS = 1;
+    private static final int PROBE_FOUND = 2;
+    private static final int PROBE_FALSE = 3;
+    private static final int PROBE_COUNTERS = 4;
+
+    private static double ratio(long a, long b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+
+    /** Adds one lookup of {@code key}: groups read, lookups, found, false candidates. */
+    private void probeCost(Object key, long[] cost) {
+        final long hash = hashOf(key);
+        final long h2 = hash & SwissCtrl.H2_MASK;
+        cost[PROBE_LOOKUPS]++;
+        if (dir == null) {
+            cost[PROBE_GROUPS]++;
+            if (small == null) {
+                return;
+            }
+            long m = vector ? SwissCtrl.matchH2Vector(smallCtrl[0], h2) : SwissCtrl.matchH2(smallCtrl[0], h2);
+            while (m != 0) {
+                if (same(key, small[2 * (Long.numberOfTrailingZeros(m) >>> firstShift)])) {
+                    cost[PROBE_FOUND]++;
+                    return;
+                }
+                cost[PROBE_FALSE]++;
+                m &= m - 1;
+            }
+            return;
+        }
+        final Table t = dir[SwissRules.directoryIndex(hash, dirLen, globalDepth)];
+        int g = (int) (hash >>> SwissCtrl.H2_BITS) & t.lengthMask;
+        for (int step = 1; ; g = (g + step++) & t.lengthMask) {
+            cost[PROBE_GROUPS]++;
+            final long ctrl = t.ctrl[g];
+            long m = vector ? SwissCtrl.matchH2Vector(ctrl, h2) : SwissCtrl.matchH2(ctrl, h2);
+            while (m != 0) {
+                if (same(key, t.slots[g * GROUP_REFS + 2 * (Long.numberOfTrailingZeros(m) >>> firstShift)])) {
+                    cost[PROBE_FOUND]++;
+                    return;
+                }
+                cost[PROBE_FALSE]++;
+                m &= m - 1;
+            }
+            if (SwissCtrl.matchEmpty(ctrl) != 0) {
+                return;
+            }
+        }
+    }
+
     /** Checks every structural invariant (as {@link SwissLongLongMap#verifyInvariants()}). */
     public void verifyInvariants() {
         final Set<Object> seen = new HashSet<>();

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import org.hmaplab.core.testing.IdentityHasher;
 import org.hmaplab.core.testing.MixingHasher;
 import org.hmaplab.hash.Hasher;
 import org.junit.jupiter.api.Test;
@@ -267,6 +268,38 @@ class SwissRulesTest {
             assertTrue(growths <= 2, growths + " growths");
         }
         m.verifyInvariants();
+    }
+
+    /**
+     * Rule "pruning threshold" (1.26 table.go:510-592): a 128-slot table (16 groups) with the
+     * identity hash, groups 0..13 filled with keys living in their home group (growthLeft 0), then
+     * t tombstones made in full groups. Inserting a key whose home is the empty group 14 finds no
+     * tombstone on its way and growthLeft 0: with t * 10 >= 128 (t >= 13) 1.26+ prunes all t (no
+     * key's probe sequence passes a tombstone group) and stays at 128 slots; with t = 12, or in
+     * 1.24, the table doubles.
+     */
+    @ParameterizedTest
+    @MethodSource("configurations")
+    void pruningNeedsTenPercentTombstones(SwissUnderTest.Kind kind, SwissVersion version) {
+        for (int tombstones : new int[] {12, 13}) {
+            SwissUnderTest m = kind.create(IdentityHasher.INSTANCE, () -> 0, 112, version, SwissLookupStyle.DEFAULT);
+            assertEquals(128, m.stats().capacity());
+            for (long g = 0; g < 14; g++) {
+                for (long slot = 0; slot < 8; slot++) {
+                    m.put(g << 7 | (slot + 1), 1);
+                }
+            }
+            assertEquals(0, m.stats().growthLeft());
+            for (long i = 0; i < tombstones; i++) {
+                m.remove(i % 14 << 7 | (i / 14 + 1));
+            }
+            assertEquals(tombstones, m.stats().tombstones());
+            m.put(14L << 7 | 1, 1);
+            boolean pruned = version != SwissVersion.GO1_24 && tombstones * 10 >= 128;
+            assertEquals(pruned ? 128 : 256, m.stats().capacity(), tombstones + " tombstones");
+            assertEquals(0, m.stats().tombstones());
+            m.verifyInvariants();
+        }
     }
 
     /** Rule "small map": int64 lookups in a small map do not hash (runtime_fast64 small path). */

@@ -1,0 +1,3 @@
+module hash123
+
+go 1.24

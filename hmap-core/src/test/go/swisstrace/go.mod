@@ -1,0 +1,3 @@
+module swisstrace
+
+go 1.24

@@ -19,6 +19,8 @@ import org.hmaplab.harness.compare.Environment;
 import org.hmaplab.harness.compare.RunResults;
 import org.hmaplab.harness.run.ArchiveFormat;
 import org.hmaplab.harness.run.MatrixBuilder;
+import org.hmaplab.harness.run.NativeGoals;
+import org.hmaplab.harness.stats.ForkScores;
 
 /**
  * Builds a report over one or more archived runs: the environment of each run (with a warning
@@ -111,6 +113,7 @@ public final class ReportBuilder {
             + " implementation at that size (1.00 = best; time modes: lower is better, throughput: higher)."));
         environment(out);
         ratios(out);
+        nativeGo(out);
         operations(out);
         hasherThroughput(out);
         latency(out);
@@ -227,6 +230,33 @@ public final class ReportBuilder {
         RatioReport.writeCsv(outDir.resolve(RatioReport.RATIOS_CSV), entries);
         Files.writeString(outDir.resolve(RatioReport.RATIOS_TEX), RatioReport.latex("Time relative to the fastest peer"
             + " (" + machine + "), with 95\u00a0% intervals over forks", entries), StandardCharsets.UTF_8);
+    }
+
+    /** Per run, the Java models against native Go of the same generation and hash ({@link NativeGoals}). */
+    private void nativeGo(List<Block> out) {
+        boolean headed = false;
+        for (Run run : runs) {
+            final List<Map<String, String>> rows = new ArrayList<>();
+            for (Cell c : run.results().cells().values()) {
+                final Map<String, String> r = new LinkedHashMap<>(c.columns());
+                r.put("benchmark", c.benchmark());
+                r.put("score", Double.toString(c.score()));
+                rows.add(r);
+            }
+            final List<List<String>> table = NativeGoals.tableRows(rows, ForkScores.read(run.results().dir()));
+            if (table.isEmpty()) {
+                continue;
+            }
+            if (!headed) {
+                out.add(new Block.Heading(2, "Java models against real Go"));
+                out.add(new Block.Paragraph(NativeGoals.EXPLANATION));
+                headed = true;
+            }
+            if (runs.size() > 1) {
+                out.add(new Block.Heading(3, run.results().label()));
+            }
+            out.add(new Block.Table(NativeGoals.TABLE_HEADER, table));
+        }
     }
 
     private static String yTitle(Cell c) {

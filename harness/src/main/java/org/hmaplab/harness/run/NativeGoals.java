@@ -138,27 +138,41 @@ public final class NativeGoals {
         return c.interval().map(Goals::intervalMeasure).orElse(String.format(Locale.ROOT, "%.2fx", c.estimate()));
     }
 
+    /** The header of {@link #tableRows}. */
+    public static final List<String> TABLE_HEADER = List.of("model / hasher", "native", "cell", "ours", "ours ns",
+        "Go ns", "ratio", "verdict (<= 1.0)");
+
+    /** The rows of the "Java models against real Go" table, one per pair and cell (none when the run has none). */
+    public static List<List<String>> tableRows(List<Map<String, String>> results, ForkScores forks) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Comparison c : compare(results, forks)) {
+            rows.add(List.of(c.pair().model() + " / " + c.pair().hasher(), c.pair().nativeImpl().label() + " / "
+                + c.pair().nativeHash(), c.cell(), c.java().get("impl"), two(c.java().get("score")),
+                two(c.nativeRow().get("score")), ratio(c), c.verdict().label()));
+        }
+        return rows;
+    }
+
+    /** What the table shows, for the paragraph above it. */
+    public static final String EXPLANATION = "Our fastest configuration of each model with a hasher against Go's own"
+        + " map of the same generation with the matching hash (classic: native-go119; Swiss: native-go127; `go`"
+        + " against `fallback`, `aes` against `aeshash`), long keys. Ratio: our time / Go's time (below 1: ours is"
+        + " faster), with its 95 % interval over the forks.";
+
     /**
      * The section "Java models against real Go": per pair and cell, both times, our time over
      * native Go's with its interval, and the verdict. Empty when the run has no such pair.
      */
     public static String markdown(List<Map<String, String>> results, ForkScores forks) {
-        List<Comparison> all = compare(results, forks);
-        if (all.isEmpty()) {
+        List<List<String>> rows = tableRows(results, forks);
+        if (rows.isEmpty()) {
             return "";
         }
-        StringBuilder sb = new StringBuilder("## Java models against real Go\n\n");
-        sb.append("Our fastest configuration of each model with a hasher against Go's own map of the same ")
-            .append("generation with the matching hash (classic: native-go119; Swiss: native-go127; `go` against ")
-            .append("`fallback`, `aes` against `aeshash`), long keys. Ratio: our time / Go's time (below 1: ours is ")
-            .append("faster), with its 95 % interval over the forks.\n\n");
-        sb.append("| model / hasher | native | cell | ours | ours ns | Go ns | ratio | verdict (<= 1.0) |\n");
+        StringBuilder sb = new StringBuilder("## Java models against real Go\n\n").append(EXPLANATION).append("\n\n");
+        sb.append("| ").append(String.join(" | ", TABLE_HEADER)).append(" |\n");
         sb.append("|---|---|---|---|---:|---:|---|---|\n");
-        for (Comparison c : all) {
-            sb.append("| ").append(String.join(" | ", c.pair().model() + " / " + c.pair().hasher(),
-                c.pair().nativeImpl().label() + " / " + c.pair().nativeHash(), c.cell(), c.java().get("impl"),
-                two(c.java().get("score")), two(c.nativeRow().get("score")), ratio(c), c.verdict().label()))
-                .append(" |\n");
+        for (List<String> r : rows) {
+            sb.append("| ").append(String.join(" | ", r)).append(" |\n");
         }
         return sb.append('\n').toString();
     }

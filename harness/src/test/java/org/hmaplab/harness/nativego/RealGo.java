@@ -15,7 +15,10 @@ final class RealGo {
     private RealGo() {
     }
 
-    static GoToolchain toolchain() {
+    /** Whether the skip has been explained on stderr already (once per test JVM). */
+    private static boolean told;
+
+    static synchronized GoToolchain toolchain() {
         GoToolchains all = GoToolchains.fromEnvironment();
         Optional<GoToolchain> t = all.find("1.19");
         for (NativeGoImpl i : NativeGoImpl.values()) {
@@ -25,6 +28,11 @@ final class RealGo {
         }
         if (t.isEmpty() && System.getenv("CI") != null) {
             fail("no Go toolchain found under CI; .ci/run should have run " + GoToolchains.INSTALL_COMMAND);
+        }
+        if (t.isEmpty() && !told) {
+            told = true;
+            System.err.println("native-Go tests skipped: no Go toolchain found; install one with "
+                + GoToolchains.INSTALL_COMMAND + " (or name a GOROOT in HMAP_GO_ROOTS)");
         }
         assumeTrue(t.isPresent(), "no Go toolchain found; run " + GoToolchains.INSTALL_COMMAND);
         return t.get();

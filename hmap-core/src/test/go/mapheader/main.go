@@ -1,6 +1,6 @@
 // Command mapheader records how the Go 1.19 runtime's own map header evolves under fixed
 // operation sequences, as reference data for hmap-core's differential test
-// (org.hmaplab.core.GoMapHeaderDifferentialTest).
+// (org.hmaplab.core.GoHeaderDifferentialTest).
 //
 // Design. Each scenario runs a sequence of inserts, updates, deletes and clears on a live
 // map[int64]int64 and, after every operation, reads the runtime's hmap header through unsafe

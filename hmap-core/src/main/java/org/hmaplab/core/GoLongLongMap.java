@@ -24,6 +24,22 @@ import org.hmaplab.hash.Hashers;
  * The Go 1.19 runtime map ({@code runtime/map.go}, {@code map_fast64.go}) for primitive
  * {@code long} keys and values. Section numbers (§) refer to GO-MAP-SPEC.md.
  *
+ * <h2>What is here and what is in GoMapRules</h2>
+ * As Go keeps its state machine in {@code map.go} and only the per-key-type access, assign and
+ * delete paths in {@code map_fast64.go}, the storage-independent rules are written once in
+ * {@link GoMapRules}, shared with {@link GoMap}: the constants, tophash, the growth trigger
+ * ({@code startsGrowth}) and its kind, the size-hint B and the one limit {@link GoMapRules#MAX_B},
+ * noverflow counting ({@code incrNoverflow}), the evacuation-mark look-ahead, the private random
+ * stream ({@code randomStreamStart}, {@code fastrand}, the iteration start), the seeds of a
+ * fixed-seed map and the {@code stats()} measurements. This class holds its storage (packed
+ * {@code long} pages) and everything that walks it: the GENERIC/FAST64/SWAR probes, put, remove
+ * with the emptyRest walk-back, evacuation, the iterator and {@code verifyInvariants()}, as
+ * concrete code in a final class, so the hot loops call nothing virtual. GoMap cannot share a base
+ * class with it (it extends {@code AbstractMap}); the two are held to the same rules by one
+ * contract ({@code AbstractGoGrowthContract}) and by replaying every recorded Go 1.19 trace
+ * through both ({@code GoHeaderDifferentialTest}). The package overview ({@code package-info})
+ * has the table of Go's names and ours.
+ *
  * <h2>Design</h2>
  * <ul>
  * <li><b>Buckets of 8.</b> The table is 2^B main buckets of 8 slots (§1.1, §2.3). A key goes to
@@ -124,13 +140,13 @@ import org.hmaplab.hash.Hashers;
  * <tr><td>B</td><td>buckets.b (MapStats.B)</td></tr>
  * <tr><td>noverflow</td><td>noverflow</td></tr>
  * <tr><td>hash0</td><td>seed</td></tr>
- * <tr><td>buckets / oldbuckets</td><td>buckets / oldbuckets (a Table over one long[])</td></tr>
+ * <tr><td>buckets / oldbuckets</td><td>buckets / oldBuckets (a BucketArray over one long[])</td></tr>
  * <tr><td>nevacuate</td><td>nevacuate</td></tr>
- * <tr><td>extra.overflow, extra.nextOverflow</td><td>the overflow region of a Table,
- * Table.nextFree</td></tr>
- * <tr><td>bmap (144 bytes)</td><td>18 longs of a Table page: tophash word, 8 keys, 8 values,
+ * <tr><td>extra.overflow, extra.nextOverflow</td><td>the overflow region of a BucketArray,
+ * BucketArray.nextFree</td></tr>
+ * <tr><td>bmap (144 bytes)</td><td>18 longs of a BucketArray page: tophash word, 8 keys, 8 values,
  * overflow link</td></tr>
- * <tr><td>fastrand()</td><td>nextRandom() (per map, splitmix64)</td></tr>
+ * <tr><td>fastrand()</td><td>nextRandom() (per map, 32-bit draws of splitmix64, GoMapRules.fastrand)</td></tr>
  * <tr><td>hiter</td><td>{@link Iterator}</td></tr>
  * <tr><td>mapaccess1 / mapassign / mapdelete / mapclear</td><td>get / put / remove / clear</td></tr>
  * </table>
@@ -210,19 +226,13 @@ public final class GoLongLongMap {
     private static final int MISSING = Integer.MIN_VALUE;
     /** findInOld() result: the old bucket is evacuated, search the new array. */
     private static final int SEARCH_NEW = Integer.MAX_VALUE;
-    /** Buckets looked ahead by advanceEvacuationMark (map.go:1272). */
-    private static final int EVACUATION_LOOKAHEAD = 1024;
-    /** Largest B at which noverflow counts exactly (map.go:232). */
-    private static final int EXACT_NOVERFLOW_MAX_B = GoMapRules.MAX_EXACT_NOVERFLOW_B;
     /** Largest B of this map: 2^B buckets of 18 longs must fit one Java array with an overflow region. */
-    public static final int MAX_B = 26;
+    public static final int MAX_B = GoMapRules.MAX_B;
     /** Entries of the hot-key cache (a power of two). */
     private static final int HOT_CACHE_SIZE = 64;
     private static final int HOT_CACHE_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(HOT_CACHE_SIZE);
     /** Golden-ratio multiplier: splitmix64 increment, and the cache index mixer. */
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    /** Mixed into the seed to start the per-map fast random generator. */
-    private static final long FAST_RANDOM_SALT = 0x6A09E667F3BCC909L;
     /** 0x01 in every byte: SWAR broadcast and borrow constant. */
     private static final long LOW_BITS = 0x0101010101010101L;
     /** 0x02 in every byte: SWAR "byte below 2" (emptyRest or emptyOne: a free slot) borrow constant. */
@@ -258,8 +268,8 @@ public final class GoLongLongMap {
     /** Tables with B up to this keep their main buckets in one array. */
     private final int flatMaxB;
 
-    private Table buckets;
-    private Table oldbuckets;
+    private BucketArray buckets;
+    private BucketArray oldBuckets;
     private int count;
     private int noverflow;
     private int nevacuate;
@@ -306,7 +316,7 @@ public final class GoLongLongMap {
      * {@link SplittableRandom} seeded with {@code seed}, so a run is reproducible.
      */
     public GoLongLongMap(Hasher hasher, long seed, int hint, MapOptions options) {
-        this(hasher, firstThen(seed, new SplittableRandom(seed)), hint, options);
+        this(hasher, GoMapRules.seedsStartingWith(seed), hint, options);
     }
 
     /**
@@ -341,7 +351,7 @@ public final class GoLongLongMap {
                 + MAX_B + " (2^B buckets of 144 bytes in one Java array)");
         }
         this.seed = seeds.getAsLong();
-        this.randomState = seed ^ FAST_RANDOM_SALT;
+        this.randomState = GoMapRules.randomStreamStart(seed);
         this.pageShift = pageShift;
         this.flatMaxB = pageShift == PAGE_SHIFT ? FLAT_MAX_B : pageShift == FLAT_PAGE_SHIFT ? MAX_B : -1;
         this.buckets = newTable(b);
@@ -360,17 +370,6 @@ public final class GoLongLongMap {
         return new SecureRandom().nextLong();
     }
 
-    private static LongSupplier firstThen(long first, SplittableRandom rest) {
-        boolean[] used = new boolean[1];
-        return () -> {
-            if (!used[0]) {
-                used[0] = true;
-                return first;
-            }
-            return rest.nextLong();
-        };
-    }
-
     // ------------------------------------------------------------------ reads
 
     /** The value of {@code key}, or {@code missing} when absent (mapaccess1, §7). */
@@ -381,11 +380,11 @@ public final class GoLongLongMap {
         if (writing != 0) {
             throw misuse(GoMapRules.CONCURRENT_READ_WRITE);
         }
-        if (hotKeys != null || oldbuckets != null) {
+        if (hotKeys != null || oldBuckets != null) {
             return slowGet(key, missing);
         }
         // Not growing, no cache: the probe returns the value itself, read from the page it has at hand.
-        final Table t = buckets;
+        final BucketArray t = buckets;
         final int st = style;
         if (st == FAST64) {
             return walkFast(t, t.mask == 0 ? 0 : (int) hasher.hashLong(key, seed) & t.mask, key, missing, true);
@@ -406,21 +405,21 @@ public final class GoLongLongMap {
         if (ref >= 0) {
             return buckets.valueAtRef(ref);
         }
-        return ref == MISSING ? missing : oldbuckets.valueAtRef(-ref - 1);
+        return ref == MISSING ? missing : oldBuckets.valueAtRef(-ref - 1);
     }
 
     /** §7.4: tophash filter in chain order, stop at emptyRest; the key's slot reference, or MISSING. */
-    private static int probeGeneric(Table t, int bucket, int top, long key) {
+    private static int probeGeneric(BucketArray t, int bucket, int top, long key) {
         return (int) walkGeneric(t, bucket, top, key, MISSING, false);
     }
 
     /** §7.5 fast64: key first, then !isEmpty; no tophash compare, no emptyRest exit; a slot reference or MISSING. */
-    private static int probeFast(Table t, int bucket, long key) {
+    private static int probeFast(BucketArray t, int bucket, long key) {
         return (int) walkFast(t, bucket, key, MISSING, false);
     }
 
     /** Ours: all 8 tophash bytes matched at once; candidates verified; stop after a word with emptyRest. */
-    private static int probeSwar(Table t, int bucket, int top, long key) {
+    private static int probeSwar(BucketArray t, int bucket, int top, long key) {
         return (int) walkSwar(t, bucket, top, key, MISSING, false);
     }
 
@@ -432,7 +431,7 @@ public final class GoLongLongMap {
      */
 
     /** The GENERIC walk (§7.4). */
-    private static long walkGeneric(Table t, int bucket, int top, long key, long missing, boolean wantValue) {
+    private static long walkGeneric(BucketArray t, int bucket, int top, long key, long missing, boolean wantValue) {
         final long[][] pages = t.pages;
         final long[] flat = t.flat;
         final int pageShift = t.pageShift;
@@ -461,7 +460,7 @@ public final class GoLongLongMap {
     }
 
     /** The FAST64 walk (§7.5). */
-    private static long walkFast(Table t, int bucket, long key, long missing, boolean wantValue) {
+    private static long walkFast(BucketArray t, int bucket, long key, long missing, boolean wantValue) {
         final long[][] pages = t.pages;
         final long[] flat = t.flat;
         final int pageShift = t.pageShift;
@@ -483,7 +482,7 @@ public final class GoLongLongMap {
     }
 
     /** The SWAR walk (ours). */
-    private static long walkSwar(Table t, int bucket, int top, long key, long missing, boolean wantValue) {
+    private static long walkSwar(BucketArray t, int bucket, int top, long key, long missing, boolean wantValue) {
         final long[][] pages = t.pages;
         final long[] flat = t.flat;
         final int pageShift = t.pageShift;
@@ -544,7 +543,7 @@ public final class GoLongLongMap {
             hotStamps[ci] = version;
             return buckets.valueAtRef(ref);
         }
-        return ref == MISSING ? missing : oldbuckets.valueAtRef(-ref - 1);
+        return ref == MISSING ? missing : oldBuckets.valueAtRef(-ref - 1);
     }
 
     private static int cacheIndex(long key) {
@@ -557,14 +556,14 @@ public final class GoLongLongMap {
      * array, or MISSING. Never moves data.
      */
     private int find(long key) {
-        final Table t = buckets;
+        final BucketArray t = buckets;
         final int st = style;
         if (st == FAST64 && t.mask == 0) {
             // FAST64 with B == 0: no hashing at all (fast64:24-26); a map at B == 0 is never growing.
             return probeFast(t, 0, key);
         }
         final long hash = hasher.hashLong(key, seed);
-        if (oldbuckets != null) {
+        if (oldBuckets != null) {
             final int r = findInOld(hash, key);
             if (r != SEARCH_NEW) {
                 return r;
@@ -581,7 +580,7 @@ public final class GoLongLongMap {
 
     /** §7.3: search the old bucket while it is not evacuated; SEARCH_NEW when it is. */
     private int findInOld(long hash, long key) {
-        final Table o = oldbuckets;
+        final BucketArray o = oldBuckets;
         final int ob = (int) hash & o.mask;
         if (o.evacuated(ob)) {
             return SEARCH_NEW;
@@ -634,10 +633,10 @@ public final class GoLongLongMap {
         final int top = GoMapRules.tophash(hash);
         long previous = missing;
         while (true) {
-            if (oldbuckets != null) {
+            if (oldBuckets != null) {
                 growWork((int) hash & buckets.mask);
             }
-            final Table t = buckets;
+            final BucketArray t = buckets;
             final long[][] pages = t.pages;
             final long[] flat = t.flat;
             final int pageShift = t.pageShift;
@@ -692,8 +691,7 @@ public final class GoLongLongMap {
                 foundPage[found + VALUE_DELTA] = value;
                 break;
             }
-            if (oldbuckets == null && (GoMapRules.overLoadFactor(count + 1, t.b, loadFactorNum, loadFactorDen)
-                || GoMapRules.tooManyOverflowBuckets(noverflow, t.b))) {
+            if (GoMapRules.startsGrowth(oldBuckets != null, count, t.b, noverflow, loadFactorNum, loadFactorDen)) {
                 hashGrow();
                 continue; // "goto again": growWork, then insert into the new array
             }
@@ -720,10 +718,10 @@ public final class GoLongLongMap {
         }
         final long hash = hasher.hashLong(key, seed);
         WRITING.setOpaque(this, (int) WRITING.getOpaque(this) ^ HASH_WRITING);
-        if (oldbuckets != null) {
+        if (oldBuckets != null) {
             growWork((int) hash & buckets.mask);
         }
-        final Table t = buckets;
+        final BucketArray t = buckets;
         final long[][] pages = t.pages;
         final long[] flat = t.flat;
         final int pageShift = t.pageShift;
@@ -765,7 +763,7 @@ public final class GoLongLongMap {
     }
 
     /** §9.4-9.5: mark emptyOne, and walk back to emptyRest when the slot ends its chain. */
-    private static void deleteSlot(Table t, int head, int bucket, int slot) {
+    private static void deleteSlot(BucketArray t, int head, int bucket, int slot) {
         t.setTop(bucket, slot, EMPTY_ONE);
         if (slot == BUCKET_SIZE - 1) {
             final int next = t.link(bucket);
@@ -811,7 +809,7 @@ public final class GoLongLongMap {
         }
         WRITING.setOpaque(this, (int) WRITING.getOpaque(this) ^ HASH_WRITING);
         sameSizeGrow = false;
-        oldbuckets = null;
+        oldBuckets = null;
         nevacuate = 0;
         noverflow = 0;
         count = 0;
@@ -842,7 +840,7 @@ public final class GoLongLongMap {
 
     /** §5: swap in the new array; no entries move here. */
     private void hashGrow() {
-        final Table old = buckets;
+        final BucketArray old = buckets;
         final boolean bigger = GoMapRules.overLoadFactor(count + 1, old.b, loadFactorNum, loadFactorDen);
         if (bigger && old.b + 1 > MAX_B) {
             releaseWriteAfterFailure();
@@ -855,7 +853,7 @@ public final class GoLongLongMap {
         } else {
             sameSizeGrowths++;
         }
-        oldbuckets = old;
+        oldBuckets = old;
         buckets = newTable(bigger ? old.b + 1 : old.b);
         nevacuate = 0;
         noverflow = 0;
@@ -864,18 +862,18 @@ public final class GoLongLongMap {
 
     /** §6.2: evacuate the old bucket the write maps to, then the one at nevacuate. */
     private void growWork(int bucket) {
-        evacuate(bucket & oldbuckets.mask);
-        if (oldbuckets != null) {
+        evacuate(bucket & oldBuckets.mask);
+        if (oldBuckets != null) {
             evacuate(nevacuate);
         }
     }
 
     /** §6.3: move old bucket {@code ob}'s chain to X (and Y in a doubling growth), marking the old slots. */
     private void evacuate(int ob) {
-        final Table o = oldbuckets;
+        final BucketArray o = oldBuckets;
         final int newbit = o.mask + 1;
         if (!o.evacuated(ob)) {
-            final Table n = buckets;
+            final BucketArray n = buckets;
             final boolean doubling = !sameSizeGrow;
             final int pageShift = o.pageShift;
             final int pageMask = o.pageMask;
@@ -931,26 +929,26 @@ public final class GoLongLongMap {
 
     /** §6.4: advance nevacuate over evacuated buckets (at most 1024 ahead); finish the growth at the end. */
     private void advanceEvacuationMark(int newbit) {
-        final Table o = oldbuckets;
+        final BucketArray o = oldBuckets;
         nevacuate++;
-        final int stop = (int) Math.min((long) nevacuate + EVACUATION_LOOKAHEAD, newbit);
+        final int stop = GoMapRules.evacuationMarkStop(nevacuate, newbit);
         while (nevacuate != stop && o.evacuated(nevacuate)) {
             nevacuate++;
         }
         if (nevacuate == newbit) {
-            oldbuckets = null;
+            oldBuckets = null;
             sameSizeGrow = false;
             version++;
         }
     }
 
     /** An empty table of 2^b main buckets with this map's paging. */
-    private Table newTable(int b) {
-        return new Table(b, pageShift, flatMaxB);
+    private BucketArray newTable(int b) {
+        return new BucketArray(b, pageShift, flatMaxB);
     }
 
     /** §8.5 newoverflow: chain a fresh bucket after {@code last}, counting it in noverflow. */
-    private int newOverflow(Table t, int last) {
+    private int newOverflow(BucketArray t, int last) {
         final int nb;
         try {
             nb = t.allocateOverflow();
@@ -965,22 +963,12 @@ public final class GoLongLongMap {
 
     /** §4.5 incrnoverflow: exact below B = 16, then with probability 1/2^(B-15); a uint16 like Go's. */
     private void incrNoverflow(int b) {
-        if (b <= EXACT_NOVERFLOW_MAX_B) {
-            noverflow = (noverflow + 1) & GoMapRules.NOVERFLOW_MASK;
-            return;
-        }
-        final int mask = (1 << (b - EXACT_NOVERFLOW_MAX_B)) - 1;
-        if ((nextRandom() & mask) == 0) {
-            noverflow = (noverflow + 1) & GoMapRules.NOVERFLOW_MASK;
-        }
+        noverflow = GoMapRules.incrNoverflow(noverflow, b, GoMapRules.noverflowIsSampled(b) ? nextRandom() : 0);
     }
 
     /** The per-map fast random generator (splitmix64), standing in for Go's fastrand. */
-    private long nextRandom() {
-        long z = (randomState += GOLDEN);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+    private int nextRandom() {
+        return GoMapRules.fastrand(randomState += GoMapRules.RANDOM_GAMMA);
     }
 
     // ------------------------------------------------------------------ iteration
@@ -1010,14 +998,14 @@ public final class GoLongLongMap {
      * added during the loop may or may not be returned (§11.8).
      */
     public final class Iterator {
-        private final Table snapshot;
+        private final BucketArray snapshot;
         private final int itB;
         private final int startBucket;
         private final int offset;
         private int bucket;
         private boolean wrapped;
         private boolean done;
-        private Table curTable;
+        private BucketArray curTable;
         private int cur = -1;
         private int slot;
         private int checkBucket = NO_CHECK;
@@ -1037,9 +1025,9 @@ public final class GoLongLongMap {
             }
             snapshot = buckets;
             itB = snapshot.b;
-            final long r = nextRandom();
-            startBucket = (int) (r & snapshot.mask);
-            offset = (int) ((r >>> itB) & (BUCKET_SIZE - 1));
+            final int r = nextRandom();
+            startBucket = GoMapRules.iterationStartBucket(r, itB);
+            offset = GoMapRules.iterationOffset(r, itB);
             bucket = startBucket;
         }
 
@@ -1059,7 +1047,7 @@ public final class GoLongLongMap {
                         positioned = false;
                         return false;
                     }
-                    final Table old = oldbuckets;
+                    final BucketArray old = oldBuckets;
                     if (old != null && itB == buckets.b && !old.evacuated(bucket & old.mask)) {
                         // A growth that was in progress when the iteration started: walk the old chain,
                         // keeping only keys of this bucket (§11.6).
@@ -1078,7 +1066,7 @@ public final class GoLongLongMap {
                     }
                     slot = 0;
                 }
-                final Table ct = curTable;
+                final BucketArray ct = curTable;
                 for (; slot < BUCKET_SIZE; slot++) {
                     final int offi = (slot + offset) & (BUCKET_SIZE - 1);
                     final int top = ct.top(cur, offi);
@@ -1103,7 +1091,7 @@ public final class GoLongLongMap {
                             continue;
                         }
                         key = k;
-                        value = found >= 0 ? buckets.valueAtRef(found) : oldbuckets.valueAtRef(-found - 1);
+                        value = found >= 0 ? buckets.valueAtRef(found) : oldBuckets.valueAtRef(-found - 1);
                     }
                     slot++;
                     positioned = true;
@@ -1141,7 +1129,7 @@ public final class GoLongLongMap {
     private int findCurrent(long key) {
         final long hash = hasher.hashLong(key, seed);
         final int top = GoMapRules.tophash(hash);
-        final Table o = oldbuckets;
+        final BucketArray o = oldBuckets;
         if (o != null && !o.evacuated((int) hash & o.mask)) {
             final int r = probeGeneric(o, (int) hash & o.mask, top, key);
             return r == MISSING ? MISSING : -r - 1;
@@ -1161,8 +1149,8 @@ public final class GoLongLongMap {
      * describe the current array (during a growth, entries still in old buckets are not in them).
      */
     public MapStats stats() {
-        final Table t = buckets;
-        final Table o = oldbuckets;
+        final BucketArray t = buckets;
+        final BucketArray o = oldBuckets;
         return GoMapRules.structureStats(t::word, t::link, t.mask + 1, LookupStyle.values()[style], count, t.b,
             noverflow, o != null, sameSizeGrow, nevacuate, o == null ? 0 : o.mask + 1L, seed,
             doublingGrowths, sameSizeGrowths, evacuatedBuckets);
@@ -1176,8 +1164,8 @@ public final class GoLongLongMap {
      * cache entries. O(buckets + size) for chains of bounded length.
      */
     public void verifyInvariants() {
-        final Table t = buckets;
-        final Table o = oldbuckets;
+        final BucketArray t = buckets;
+        final BucketArray o = oldBuckets;
         final long liveNew = checkTable(t, false, o);
         long liveOld = 0;
         if (o != null) {
@@ -1200,7 +1188,7 @@ public final class GoLongLongMap {
             fail("count is " + count + " but " + liveNew + " live slots in the new array and " + liveOld
                 + " in unevacuated old buckets were found");
         }
-        if (t.b <= EXACT_NOVERFLOW_MAX_B) {
+        if (!GoMapRules.noverflowIsSampled(t.b)) {
             final int created = (t.nextFree - (t.mask + 1)) & GoMapRules.NOVERFLOW_MASK;
             if (created != noverflow) {
                 fail("noverflow is " + noverflow + " but " + created + " overflow buckets were chained since the "
@@ -1223,7 +1211,7 @@ public final class GoLongLongMap {
     }
 
     /** Checks one array; returns its live slots (for the old array: in unevacuated buckets only). */
-    private long checkTable(Table t, boolean isOld, Table old) {
+    private long checkTable(BucketArray t, boolean isOld, BucketArray old) {
         final int main = t.mask + 1;
         final String name = isOld ? "old" : "new";
         final boolean[] seenOverflow = new boolean[t.nextFree];
@@ -1276,7 +1264,8 @@ public final class GoLongLongMap {
         return live;
     }
 
-    private void checkLiveSlot(Table t, boolean isOld, Table old, int j, int b, int i, int top, String name) {
+    private void checkLiveSlot(BucketArray t, boolean isOld, BucketArray old, int j, int b, int i, int top,
+                               String name) {
         final long k = t.key(b, i);
         final long hash = hasher.hashLong(k, seed);
         if (GoMapRules.tophash(hash) != top) {
@@ -1311,7 +1300,7 @@ public final class GoLongLongMap {
 
     /** Whether a growth is in progress; cheap, for tests that watch every write. */
     boolean isGrowing() {
-        return oldbuckets != null;
+        return oldBuckets != null;
     }
 
     /** B of the current array; cheap. */
@@ -1351,7 +1340,7 @@ public final class GoLongLongMap {
 
     /** Tophash byte of a slot of the old array (tests); the map must be growing. */
     int oldTophashAt(int bucket, int slot) {
-        return oldbuckets.top(bucket, slot);
+        return oldBuckets.top(bucket, slot);
     }
 
     /** Overflow link of a bucket of the current array, 0 for none (tests). */
@@ -1383,7 +1372,7 @@ public final class GoLongLongMap {
      * which reads as empty buckets (tophash emptyRest, no link) and is never written.</li>
      * </ul>
      */
-    private static final class Table {
+    private static final class BucketArray {
         /** Overflow buckets of a one-array table's first overflow page when Go preallocates none (b &lt; 4). */
         private static final int MIN_OVERFLOW_PAGE = 4;
 
@@ -1398,7 +1387,7 @@ public final class GoLongLongMap {
         int allocatedPages;
 
         /** A table of 2^b main buckets, in pages of 2^pageShift buckets, or one array when b &le; flatMaxB. */
-        Table(int b, int pageShift, int flatMaxB) {
+        BucketArray(int b, int pageShift, int flatMaxB) {
             this.b = b;
             this.mask = (1 << b) - 1;
             final int main = 1 << b;
@@ -1564,6 +1553,6 @@ public final class GoLongLongMap {
      * for tests that compare this map with the Go runtime's own header after every operation.
      */
     public MapHeader header() {
-        return new MapHeader(count, buckets.b, sameSizeGrow, noverflow, nevacuate, oldbuckets != null, seed);
+        return new MapHeader(count, buckets.b, sameSizeGrow, noverflow, nevacuate, oldBuckets != null, seed);
     }
 }

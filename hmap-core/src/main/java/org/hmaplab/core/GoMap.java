@@ -14,7 +14,6 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.hmaplab.hash.Hasher;
@@ -23,6 +22,23 @@ import org.hmaplab.hash.Hashers;
 /**
  * The Go 1.19 runtime map ({@code runtime/map.go}) as a {@link java.util.Map} with object keys.
  * Section numbers (§) refer to GO-MAP-SPEC.md.
+ *
+ * <h2>What is here and what is in GoMapRules</h2>
+ * As Go keeps its state machine in {@code map.go} and only the per-key-type access, assign and
+ * delete paths in {@code map_fast64.go}, the storage-independent rules are written once in
+ * {@link GoMapRules}, shared with {@link GoLongLongMap}: the constants, tophash, the growth trigger
+ * ({@code startsGrowth}) and its kind, the size-hint B and the one limit {@link GoMapRules#MAX_B},
+ * noverflow counting ({@code incrNoverflow}), the evacuation-mark look-ahead, the private random
+ * stream ({@code randomStreamStart}, {@code fastrand}, the iteration start), the seeds of a
+ * fixed-seed map and the {@code stats()} measurements. This class holds its storage (boxed
+ * slot arrays beside one tophash word per bucket) and everything that walks it: the
+ * GENERIC/FAST64/SWAR probes, put, remove with the emptyRest walk-back, evacuation, the iterator
+ * and {@code verifyInvariants()}, as concrete code in a final class, so the hot loops call nothing
+ * virtual. This class cannot share a base class with GoLongLongMap (it extends
+ * {@code AbstractMap}); the two are held to the same rules by one contract
+ * ({@code AbstractGoGrowthContract}) and by replaying every recorded Go 1.19 trace through both
+ * ({@code GoHeaderDifferentialTest}). The package overview ({@code package-info}) has the table
+ * of Go's names and ours.
  *
  * <h2>Design</h2>
  * 2^B buckets of 8 slots. Each bucket has 8 tophash bytes (kept as one {@code long}, slot i in bits
@@ -141,12 +157,6 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     private static final long LOW_BITS = 0x0101010101010101L;
     /** The high bit of every byte of a long: the SWAR zero-byte detector's output bits. */
     private static final long HIGH_BITS = 0x8080808080808080L;
-    /** From this B on, noverflow is bumped only with probability 1/2^(B-15) (map.go:233-243). */
-    private static final int APPROXIMATE_NOVERFLOW_FROM_B = 16;
-    /** noverflow is a uint16 in Go. */
-    private static final int NOVERFLOW_MASK = 0xFFFF;
-    /** advanceEvacuationMark looks at most this many buckets ahead (map.go:1272). */
-    private static final int EVACUATION_LOOKAHEAD = 1024;
     /** Smallest number of overflow buckets added when the overflow region is exhausted. */
     private static final int MIN_OVERFLOW_GROWTH = 4;
     /** B from which makeBucketArray preallocates 2^(B-4) overflow buckets (map.go:350). */
@@ -161,8 +171,6 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     private static final int HOT_CACHE_SIZE = 64;
     /** Shift that keeps the top log2(HOT_CACHE_SIZE) bits of a mixed hashCode. */
     private static final int HOT_CACHE_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(HOT_CACHE_SIZE);
-    /** The golden-ratio increment of SplitMix64, used to step the map's private random stream. */
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private static final SecureRandom SEED_SOURCE = new SecureRandom();
     private static final VarHandle FLAGS;
@@ -204,9 +212,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     /** State of the map's private random stream (Go's fastrand): iteration starts, noverflow sampling. */
     private long randomState;
 
-    private long growthsDoubling;
-    private long growthsSameSize;
-    private long bucketsEvacuated;
+    private long doublingGrowths;
+    private long sameSizeGrowths;
+    private long evacuatedBuckets;
 
     /** Hot-key cache: remembered keys, their slots in the current array, and the version they were seen at. */
     private final Object[] hotKeys;
@@ -241,7 +249,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
 
     /** A map with a fixed initial seed and options; re-drawn seeds come from a generator seeded by it. */
     public GoMap(Hasher hasher, long seed, int hint, MapOptions options) {
-        this(hasher, fixedThenDrawn(seed), hint, options);
+        this(hasher, GoMapRules.seedsStartingWith(seed), hint, options);
     }
 
     /**
@@ -274,21 +282,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         this.loadFactorNum = options.loadFactorNum();
         this.loadFactorDen = options.loadFactorDen();
         this.seed = seeds.getAsLong();
-        this.randomState = GoMapRules.mix64(seed ^ GOLDEN_GAMMA);
+        this.randomState = GoMapRules.randomStreamStart(seed);
         this.b = GoMapRules.bForHint(hint, loadFactorNum, loadFactorDen);
         this.buckets = new BucketArray(b);
-    }
-
-    private static LongSupplier fixedThenDrawn(long first) {
-        SplittableRandom redraws = new SplittableRandom(first);
-        boolean[] used = new boolean[1];
-        return () -> {
-            if (!used[0]) {
-                used[0] = true;
-                return first;
-            }
-            return redraws.nextLong();
-        };
     }
 
     // ------------------------------------------------------------------------------------------
@@ -423,8 +419,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     }
 
     private int nextRandom() {
-        long z = randomState += GOLDEN_GAMMA;
-        return (int) (GoMapRules.mix64(z) >>> 32);
+        return GoMapRules.fastrand(randomState += GoMapRules.RANDOM_GAMMA);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -509,7 +504,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     }
 
     private static int cacheIndex(Object key) {
-        return (int) ((key.hashCode() * GOLDEN_GAMMA) >>> HOT_CACHE_SHIFT);
+        return (int) ((key.hashCode() * GoMapRules.RANDOM_GAMMA) >>> HOT_CACHE_SHIFT);
     }
 
     private void remember(int ci, Object storedKey, int slot) {
@@ -670,8 +665,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
                 bk = overflow[bk];
             } while (bk != NO_OVERFLOW);
 
-            if (oldBuckets == null && (overLoadFactor(count + 1, b)
-                || GoMapRules.tooManyOverflowBuckets(noverflow, b))) {
+            if (GoMapRules.startsGrowth(oldBuckets != null, count, b, noverflow, loadFactorNum, loadFactorDen)) {
                 hashGrow();
                 continue;
             }
@@ -696,12 +690,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         if (a.nextFree == a.capacity()) a.growOverflowRegion();
         final int fresh = a.nextFree++;
         a.overflow[last] = fresh;
-        if (b < APPROXIMATE_NOVERFLOW_FROM_B) {
-            noverflow = (noverflow + 1) & NOVERFLOW_MASK;
-        } else {
-            int sampleMask = (1 << (b - GoMapRules.MAX_EXACT_NOVERFLOW_B)) - 1;
-            if ((nextRandom() & sampleMask) == 0) noverflow = (noverflow + 1) & NOVERFLOW_MASK;
-        }
+        noverflow = GoMapRules.incrNoverflow(noverflow, b, GoMapRules.noverflowIsSampled(b) ? nextRandom() : 0);
         return fresh;
     }
 
@@ -715,9 +704,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         if (!overLoadFactor(count + 1, b)) {
             bigger = 0;
             sameSizeGrow = true;
-            growthsSameSize++;
+            sameSizeGrowths++;
         } else {
-            growthsDoubling++;
+            doublingGrowths++;
         }
         if (b + bigger > GoMapRules.MAX_B) {
             throw new IllegalStateException("GoMap cannot grow beyond B = " + GoMapRules.MAX_B
@@ -797,7 +786,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
                 }
                 old.overflow[oldBucket] = NO_OVERFLOW;
             }
-            bucketsEvacuated++;
+            evacuatedBuckets++;
             version++;
         }
         if (oldBucket == nevacuate) advanceEvacuationMark(old, newbit);
@@ -806,7 +795,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     /** advanceEvacuationMark (map.go:1266-1288). */
     private void advanceEvacuationMark(BucketArray old, int newbit) {
         nevacuate++;
-        final int stop = Math.min(nevacuate + EVACUATION_LOOKAHEAD, newbit);
+        final int stop = GoMapRules.evacuationMarkStop(nevacuate, newbit);
         while (nevacuate != stop && old.evacuated(nevacuate)) nevacuate++;
         if (nevacuate == newbit) {
             oldBuckets = null;
@@ -965,9 +954,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             }
             snapshot = buckets;
             itB = b;
-            int r = nextRandom();
-            startBucket = r & snapshot.mask;
-            offset = (r >>> itB) & LAST_SLOT;
+            final int r = nextRandom();
+            startBucket = GoMapRules.iterationStartBucket(r, itB);
+            offset = GoMapRules.iterationOffset(r, itB);
             bucket = startBucket;
             int f = (int) FLAGS.getOpaque(GoMap.this);
             FLAGS.setOpaque(GoMap.this, f | ITERATOR | OLD_ITERATOR);
@@ -1284,12 +1273,36 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         final BucketArray old = oldBuckets;
         return GoMapRules.structureStats(bk -> a.tophash[bk], bk -> a.overflow[bk], a.headBuckets,
             options.lookupStyle(), count, b, noverflow, old != null, sameSizeGrow, nevacuate,
-            old == null ? 0 : old.headBuckets, seed, growthsDoubling, growthsSameSize, bucketsEvacuated);
+            old == null ? 0 : old.headBuckets, seed, doublingGrowths, sameSizeGrowths, evacuatedBuckets);
+    }
+
+    /**
+     * The header fields (Go's {@code hmap} without the array pointers) in O(1), the same record
+     * as {@link GoLongLongMap#header()}: differential tests compare it with the Go runtime's
+     * header after every operation.
+     */
+    public MapHeader header() {
+        return new MapHeader(count, b, sameSizeGrow, noverflow, nevacuate, oldBuckets != null, seed);
     }
 
     /** For tests: the tophash byte of (bucket, slot) in the current array. */
     int tophashAt(int bucket, int slot) {
         return buckets.top(bucket, slot);
+    }
+
+    /** For tests: the tophash byte of (bucket, slot) in the old array; the map must be growing. */
+    int oldTophashAt(int bucket, int slot) {
+        return oldBuckets.top(bucket, slot);
+    }
+
+    /** Doubling growths started so far, in O(1), for tests. */
+    long doublingGrowthCount() {
+        return doublingGrowths;
+    }
+
+    /** Same-size growths started so far, in O(1), for tests. */
+    long sameSizeGrowthCount() {
+        return sameSizeGrowths;
     }
 
     /** hmap.noverflow, for tests. */
@@ -1329,7 +1342,8 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
                 fail("nevacuate " + nevacuate + " outside 0.." + (old.headBuckets - 1) + " while growing");
             }
         }
-        if (b < APPROXIMATE_NOVERFLOW_FROM_B && noverflow != ((a.nextFree - a.headBuckets) & NOVERFLOW_MASK)) {
+        if (!GoMapRules.noverflowIsSampled(b)
+            && noverflow != ((a.nextFree - a.headBuckets) & GoMapRules.NOVERFLOW_MASK)) {
             fail("noverflow is " + noverflow + " but " + (a.nextFree - a.headBuckets)
                 + " overflow buckets were chained since the growth started or the map was cleared");
         }

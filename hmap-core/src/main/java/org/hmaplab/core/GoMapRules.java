@@ -3,8 +3,10 @@ package org.hmaplab.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.IntToLongFunction;
 import java.util.function.IntUnaryOperator;
+import java.util.function.LongSupplier;
 
 /**
  * The constants and pure rules of the Go 1.19 map ({@code runtime/map.go}), shared by
@@ -39,8 +41,15 @@ public final class GoMapRules {
 
     /** Largest B whose 2^B bucket count is used exactly by the same-size trigger (map.go:1096). */
     public static final int MAX_EXACT_NOVERFLOW_B = 15;
-    /** Largest B this Java port supports (arrays are int-indexed: 2^B buckets * 8 slots). */
-    public static final int MAX_B = 27;
+    /**
+     * Largest B of both maps of this port. Go 1.19 has no such constant: B is a uint8 and a table
+     * is bounded only by maxAlloc (2^48 bytes on linux/amd64, malloc.go), which for 144-byte
+     * {@code map[int64]int64} buckets allows B up to 40; a hint beyond maxAlloc counts as 0
+     * (§4.6). Java arrays are int-indexed: GoLongLongMap's one-array table of 2^B buckets of 18
+     * longs plus its overflow region must stay below 2^31 elements, which holds up to B = 26.
+     * Both maps use this one limit, so they accept and refuse the same hints and growths.
+     */
+    public static final int MAX_B = 26;
 
     /** Go's panic/fatal messages for misuse (map.go:594, 424, 873), thrown as ConcurrentModificationException. */
     public static final String CONCURRENT_WRITES = "concurrent map writes";
@@ -104,12 +113,12 @@ public final class GoMapRules {
     /** bForHint with load factor num/den (see {@link #overLoadFactor(long, int, int, int)}). */
     public static int bForHint(long hint, int num, int den) {
         int b = 0;
-        while (overLoadFactor(hint, b, num, den)) {
+        while (b < Long.SIZE - 2 && overLoadFactor(hint, b, num, den)) {
             b++;
-            if (b > MAX_B) {
-                throw new IllegalArgumentException("size hint " + hint + " needs B > " + MAX_B
-                    + ", more than this port supports (B <= " + MAX_B + ")");
-            }
+        }
+        if (b > MAX_B) {
+            throw new IllegalArgumentException("size hint " + hint + " needs B = " + b
+                + ", more than this port supports (B <= " + MAX_B + ")");
         }
         return b;
     }
@@ -117,9 +126,93 @@ public final class GoMapRules {
     /** Mask of Go's uint16 noverflow field: the count wraps as Go's does. */
     public static final int NOVERFLOW_MASK = 0xffff;
 
+    /** advanceEvacuationMark looks at most this many old buckets ahead (map.go:1272). */
+    public static final int EVACUATION_LOOKAHEAD = 1024;
+
+    /**
+     * mapassign's trigger (map.go:659-664): a new key starts a growth when none is running and
+     * the count after the insert would be over the load factor num/den, or too many overflow
+     * buckets were made. {@code overLoadFactor(count + 1, b, num, den)} then says whether the
+     * growth doubles (§5.1).
+     */
+    public static boolean startsGrowth(boolean growing, long count, int b, int noverflow, int num, int den) {
+        return !growing && (overLoadFactor(count + 1, b, num, den) || tooManyOverflowBuckets(noverflow, b));
+    }
+
+    /** Whether incrnoverflow draws from the random stream at this B: from B = 16 on (map.go:233-243). */
+    public static boolean noverflowIsSampled(int b) {
+        return b > MAX_EXACT_NOVERFLOW_B;
+    }
+
+    /**
+     * incrnoverflow (map.go:227-244, §4.5): noverflow after one more overflow bucket at this B.
+     * Below B = 16 it counts every bucket; from B = 16 on it counts with probability
+     * 1/2^(B-15), when the low B-15 bits of {@code draw} (a fastrand draw, made by the caller only
+     * when {@link #noverflowIsSampled(int)}) are zero. It wraps as Go's uint16 does.
+     */
+    public static int incrNoverflow(int noverflow, int b, int draw) {
+        if (noverflowIsSampled(b) && (draw & ((1 << (b - MAX_EXACT_NOVERFLOW_B)) - 1)) != 0) {
+            return noverflow;
+        }
+        return (noverflow + 1) & NOVERFLOW_MASK;
+    }
+
+    /** Where advanceEvacuationMark stops looking, after the mark was moved to {@code nevacuate}. */
+    public static int evacuationMarkStop(int nevacuate, int newbit) {
+        return (int) Math.min((long) nevacuate + EVACUATION_LOOKAHEAD, newbit);
+    }
+
     /** The largest count a table of 2^B buckets holds before the next new key starts a doubling. */
     public static long maxCountBeforeGrowth(int b) {
         return b == 0 ? BUCKET_SIZE : (long) LOAD_FACTOR_NUM * ((1L << b) / LOAD_FACTOR_DEN);
+    }
+
+    /** SplitMix64's golden-ratio increment: steps the maps' private random streams. */
+    public static final long RANDOM_GAMMA = 0x9E3779B97F4A7C15L;
+
+    /**
+     * The first state of a map's private random stream (its stand-in for Go's per-thread
+     * fastrand, §4.5 and §11.3), derived from the map's first seed. Both maps start their streams
+     * here and step them with {@link #fastrand(long)}, so two maps built with the same seed draw
+     * the same numbers: the same iteration starts and the same noverflow samples.
+     */
+    public static long randomStreamStart(long seed) {
+        return mix64(seed ^ RANDOM_GAMMA);
+    }
+
+    /**
+     * One 32-bit draw of the private random stream (Go's fastrand is a uint32): the caller
+     * advances its state by {@link #RANDOM_GAMMA} and passes the new state here.
+     */
+    public static int fastrand(long state) {
+        return (int) (mix64(state) >>> 32);
+    }
+
+    /** mapiterinit's start bucket for the draw {@code r} over 2^B buckets: r &amp; (2^B-1) (map.go:845-852). */
+    public static int iterationStartBucket(int r, int b) {
+        return r & ((1 << b) - 1);
+    }
+
+    /** mapiterinit's slot offset for the draw {@code r}: (r &gt;&gt; B) &amp; 7 (map.go:851). */
+    public static int iterationOffset(int r, int b) {
+        return (r >>> b) & (BUCKET_SIZE - 1);
+    }
+
+    /**
+     * The seeds of a map built with a fixed seed: {@code first} for the first call, then the
+     * draws of a {@link SplittableRandom} seeded with it (the seeds re-drawn when a
+     * delete empties the map or on clear, §3.2), so a run is reproducible.
+     */
+    public static LongSupplier seedsStartingWith(long first) {
+        final SplittableRandom redraws = new SplittableRandom(first);
+        final boolean[] used = new boolean[1];
+        return () -> {
+            if (!used[0]) {
+                used[0] = true;
+                return first;
+            }
+            return redraws.nextLong();
+        };
     }
 
     /** SplitMix64's finaliser (Steele, Lea, Flood 2014): a bijective 64-bit mix for private random streams. */

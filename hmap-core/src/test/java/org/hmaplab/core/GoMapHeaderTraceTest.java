@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * runtime's own {@code memhash64} with the recorded effective seed, and the recorded numbers show
  * what GO-MAP-SPEC says Go does (doublings at 9, 14, 27, ...; same-size growths under churn; seed
  * re-draws on emptying and on clear). If one of these fails, a failure of
- * {@link GoMapHeaderDifferentialTest} says nothing about the map.
+ * {@link GoHeaderDifferentialTest} says nothing about the map.
  */
 class GoMapHeaderTraceTest {
     /** Spec 4.7: a map of B = 0 grows at its 9th entry, one of B = b at 13 * 2^(b-1) + 1. */

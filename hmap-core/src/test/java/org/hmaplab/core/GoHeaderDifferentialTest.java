@@ -12,14 +12,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Differential test of {@link GoLongLongMap} against the real Go 1.19 runtime.
+ * Differential test of both classic maps, {@link GoLongLongMap} and {@code GoMap<Long, Long>}
+ * (through {@link ClassicMapUnderTest}), against the real Go 1.19 runtime.
  *
  * <p>{@code src/test/go/mapheader} ran eight scenarios of at least 200,000 operations on a live Go
  * {@code map[int64]int64} under the runtime's fallback hash and recorded its {@code hmap} header
  * (count, B, the sameSizeGrow flag, noverflow, nevacuate, oldbuckets != nil, and the effective
  * seed {@code hash0 ^ hashkey[0]}) after every operation ({@code resources/go-diff}). This test
  * regenerates each scenario's operations ({@link GoDiffOps}, a mirror of the Go program), replays
- * them on a GoLongLongMap that uses the {@code go} hasher and is fed the same seeds Go drew, and
+ * them on each map, which uses the {@code go} hasher and is fed the same seeds Go drew, and
  * requires the header to agree after every operation, for every {@link LookupStyle}: lookups must
  * not change the structure. Because the header after a growth depends on which bucket every key
  * hashed to, agreement over a run pins the hash, the growth triggers, the incremental evacuation
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * end the map's own growth counters must equal the doublings and same-size growths Go went
  * through.
  */
-class GoMapHeaderDifferentialTest {
+class GoHeaderDifferentialTest {
     /** Never an op's value (values are op indices), so it marks "absent". */
     private static final long MISSING = Long.MIN_VALUE;
     /** verifyInvariants() is O(size): run it every this many ops, and at every growth start and end. */
@@ -41,27 +42,32 @@ class GoMapHeaderDifferentialTest {
     private static final int VERIFY_EVERY_LARGE = 25_000;
 
     /**
-     * Every scenario with every lookup style, once more with the hot-key cache on, and once with
-     * unpaged storage (the other rows use the default, paged).
+     * Every map, every scenario with every lookup style, once more with the hot-key cache on, and
+     * for GoLongLongMap once with unpaged storage (the other rows use the default, paged; GoMap
+     * has no paged storage).
      */
     static Stream<Arguments> scenariosAndOptions() {
         final List<Arguments> all = new ArrayList<>();
-        for (String s : GoHeaderTrace.SCENARIOS) {
-            for (LookupStyle style : LookupStyle.values()) {
-                all.add(Arguments.of(s, style, false, true));
+        for (ClassicMapUnderTest.Kind kind : ClassicMapUnderTest.Kind.values()) {
+            for (String s : GoHeaderTrace.SCENARIOS) {
+                for (LookupStyle style : LookupStyle.values()) {
+                    all.add(Arguments.of(kind, s, style, false, true));
+                }
+                all.add(Arguments.of(kind, s, LookupStyle.GENERIC, true, true));
+                if (kind == ClassicMapUnderTest.Kind.LONG_LONG) {
+                    all.add(Arguments.of(kind, s, LookupStyle.GENERIC, false, false));
+                }
             }
-            all.add(Arguments.of(s, LookupStyle.GENERIC, true, true));
-            all.add(Arguments.of(s, LookupStyle.GENERIC, false, false));
         }
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0}, {1} lookups, hot-key cache {2}, paged {3}")
+    @ParameterizedTest(name = "{0}: {1}, {2} lookups, hot-key cache {3}, paged {4}")
     @MethodSource("scenariosAndOptions")
-    void headerAgreesWithTheGoRuntimeAfterEveryOperation(String scenario, LookupStyle style, boolean hotKeyCache,
-                                                         boolean paged) {
+    void headerAgreesWithTheGoRuntimeAfterEveryOperation(ClassicMapUnderTest.Kind kind, String scenario,
+                                                         LookupStyle style, boolean hotKeyCache, boolean paged) {
         final GoHeaderTrace trace = GoHeaderTrace.of(scenario);
-        final Replayer replayer = new Replayer(trace, MapOptions.DEFAULT.withLookupStyle(style)
+        final Replayer replayer = new Replayer(kind, trace, MapOptions.DEFAULT.withLookupStyle(style)
             .withHotKeyCache(hotKeyCache).withPaged(paged));
         final MapHeader initial = replayer.map.header();
         assertEquals(new MapHeader(0, trace.initialB, false, 0, 0, false, trace.initialSeed), initial,
@@ -76,7 +82,7 @@ class GoMapHeaderDifferentialTest {
         replayer.map.verifyInvariants();
     }
 
-    /** Performs each op on a GoLongLongMap and compares its header with Go's after it. */
+    /** Performs each op on the map and compares its header with Go's after it. */
     private static final class Replayer implements GoDiffOps.Sink {
         private static final String[] OP_NAMES = {"insert", "update", "delete (present)", "delete (absent)", "clear"};
         private static final int INSERT = 0;
@@ -87,17 +93,17 @@ class GoMapHeaderDifferentialTest {
 
         final GoHeaderTrace trace;
         final MapOptions options;
-        final GoLongLongMap map;
+        final ClassicMapUnderTest map;
         int seedsDrawn;
         private int ops;
         private int opKind;
         private long opKey;
         private boolean wasGrowing;
 
-        Replayer(GoHeaderTrace trace, MapOptions options) {
+        Replayer(ClassicMapUnderTest.Kind kind, GoHeaderTrace trace, MapOptions options) {
             this.trace = trace;
             this.options = options;
-            this.map = new GoLongLongMap(Hashers.byName("go"), this::nextSeed, trace.hint, options);
+            this.map = kind.create(Hashers.byName("go"), this::nextSeed, trace.hint, options);
         }
 
         /** The initial seed, then the re-drawn ones in the order Go drew them. */
@@ -206,7 +212,7 @@ class GoMapHeaderDifferentialTest {
         }
 
         private String where() {
-            return String.format("scenario %s (%s lookups%s), op %d = %s %s", trace.name,
+            return String.format("%s, scenario %s (%s lookups%s), op %d = %s %s", map.kind(), trace.name,
                 options.lookupStyle(), options.hotKeyCache() ? ", hot-key cache" : "", ops,
                 OP_NAMES[opKind], opKind == CLEAR ? "" : String.format("key %016x", opKey));
         }

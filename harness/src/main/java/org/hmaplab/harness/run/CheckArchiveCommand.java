@@ -2,7 +2,10 @@ package org.hmaplab.harness.run;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.hmaplab.harness.archive.ArchiveCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -17,6 +20,9 @@ public final class CheckArchiveCommand implements Callable<Integer> {
     /** Exit code of an archive with a problem. */
     static final int PROBLEM = 2;
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "RUN_DIR", description = "the run folder (results/<run id>)")
     Path dir;
 
@@ -24,11 +30,13 @@ public final class CheckArchiveCommand implements Callable<Integer> {
     public Integer call() {
         try {
             ArchiveCheck.Counts c = ArchiveCheck.verify(dir);
-            System.out.println("ok: " + dir + " (" + c.results() + " JMH results, " + c.latency() + " latency rows, "
+            spec.commandLine().getOut().println("ok: " + dir + " (" + c.results() + " JMH results, " + c.latency() + " latency rows, "
                 + c.memory() + " memory rows)");
+            spec.commandLine().getOut().flush();
             return 0;
         } catch (ArchiveCheck.Problem p) {
-            System.err.println("check-archive: " + dir + ": " + p.getMessage());
+            spec.commandLine().getErr().println("check-archive: " + dir + ": " + p.getMessage());
+            spec.commandLine().getErr().flush();
             return PROBLEM;
         }
     }

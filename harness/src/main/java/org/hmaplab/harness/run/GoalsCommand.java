@@ -1,10 +1,11 @@
 package org.hmaplab.harness.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.hmaplab.harness.archive.ArchiveCheck;
+import org.hmaplab.harness.archive.ArchiveReader;
+import org.hmaplab.harness.archive.ArchiveRows;
 import org.hmaplab.harness.stats.ForkScores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,18 +43,12 @@ public final class GoalsCommand implements Callable<Integer> {
             return NOT_AN_ARCHIVE;
         }
         PrintWriter out = spec.commandLine().getOut();
-        ForkScores forks;
-        try {
-            forks = ForkScores.fromJmh(new ObjectMapper().readTree(dir.resolve(ArchiveFormat.JMH_JSON).toFile()));
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("goals: " + dir.resolve(ArchiveFormat.JMH_JSON) + ": "
-                + e.getMessage());
-            return NOT_AN_ARCHIVE;
-        }
+        ArchiveReader.Run run = ArchiveReader.read(dir);
+        ForkScores forks = ForkScores.fromJmh(ArchiveReader.jmhJson(dir, run.label()));
         out.print(Goals.markdown(Goals.judge(
-            CsvFiles.read(dir.resolve(ArchiveFormat.RESULTS_CSV)).rows(),
-            CsvFiles.read(dir.resolve(ArchiveFormat.LATENCY_CSV)).rows(),
-            CsvFiles.read(dir.resolve(ArchiveFormat.MEMORY_CSV)).rows(), forks)));
+            run.results().stream().map(ArchiveRows.Result::columns).toList(),
+            run.latency().stream().map(ArchiveRows.Latency::columns).toList(),
+            run.memory().stream().map(ArchiveRows.Memory::columns).toList(), forks)));
         out.flush();
         return 0;
     }

@@ -3,6 +3,7 @@ package org.hmaplab.harness.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.hmaplab.harness.archive.ArchiveMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

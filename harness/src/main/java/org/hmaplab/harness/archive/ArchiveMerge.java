@@ -1,4 +1,4 @@
-package org.hmaplab.harness.run;
+package org.hmaplab.harness.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hmaplab.harness.archive.RunArchive;
-import org.hmaplab.harness.archive.RunMetadata;
+import org.hmaplab.harness.run.Summary;
 
 /**
  * Joins shard archives of one run ({@code hbench run --shard I/N} on one or several machines)
@@ -83,6 +82,7 @@ public final class ArchiveMerge {
         String runId = RunMetadata.collect(ArchiveFormat.KIND, first.get("profile"), Map.of()).get("run_id");
         Map<String, String> m = new LinkedHashMap<>(first.entries());
         m.put("run_id", runId);
+        m.put(ArchiveFormat.VERSION_KEY, Integer.toString(ArchiveFormat.VERSION));
         m.put("start_utc", metas.stream().map(x -> x.get("start_utc")).min(String::compareTo).orElseThrow());
         m.put("end_utc", metas.stream().map(x -> x.get("end_utc")).max(String::compareTo).orElseThrow());
         m.put("shard", "merged");
@@ -98,12 +98,12 @@ public final class ArchiveMerge {
         m.put("memory_rows", Integer.toString(memory.size()));
         RunMetadata merged = RunMetadata.of(m);
         try (RunArchive archive = RunArchive.begin(resultsRoot, merged)) {
-            RunCommand.writeArchiveFiles(archive.dir(), jmh, results, latency, memory);
+            ArchiveWriter.writeDataFiles(archive.dir(), jmh, results, latency, memory);
             String summary = Summary.markdown("hbench " + first.get("profile") + " run " + runId + " (merged from "
                     + metas.size() + " shards)",
-                RunCommand.toMaps(ArchiveFormat.RESULTS_COLUMNS, results),
-                RunCommand.toMaps(ArchiveFormat.LATENCY_COLUMNS, latency),
-                RunCommand.toMaps(ArchiveFormat.MEMORY_COLUMNS, memory),
+                CsvFiles.toMaps(ArchiveFormat.RESULTS_COLUMNS, results),
+                CsvFiles.toMaps(ArchiveFormat.LATENCY_COLUMNS, latency),
+                CsvFiles.toMaps(ArchiveFormat.MEMORY_COLUMNS, memory),
                 org.hmaplab.harness.stats.ForkScores.fromJmh(jmh), java.util.List.of());
             try {
                 Files.writeString(archive.file(ArchiveFormat.SUMMARY_MD), summary, StandardCharsets.UTF_8);
@@ -127,7 +127,7 @@ public final class ArchiveMerge {
     }
 
     /** The JMH array of an archive (for tests). */
-    static JsonNode jmhOf(Path run) throws IOException {
+    public static JsonNode jmhOf(Path run) throws IOException {
         return JSON.readTree(run.resolve(ArchiveFormat.JMH_JSON).toFile());
     }
 }

@@ -1,19 +1,19 @@
-package org.hmaplab.harness.run;
+package org.hmaplab.harness.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.hmaplab.harness.archive.RunArchive;
-import org.hmaplab.harness.archive.RunMetadata;
+import org.hmaplab.harness.run.ResultsCsv;
 
 /**
  * Validates a bench archive folder: every file present, metadata.json readable with every
- * standard and bench key, kind {@code bench}; jmh-result.json a JSON array of JMH results;
+ * standard and bench key, kind {@code bench}, an archive format version this hbench reads;
+ * jmh-result.json a JSON array of JMH results; at most one of jmh.log and jmh.log.gz, the latter
+ * a readable gzip stream;
  * every CSV with the documented columns first (later versions may append), every row the
  * header's length with numbers where numbers belong; latency.csv's per-fill maxima, when its
  * header has them, whole numbers with {@code rounds >= 1} and {@code max_min <= max_median <= max}
@@ -25,10 +25,8 @@ public final class ArchiveCheck {
     private ArchiveCheck() {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** A problem found in an archive. */
-    static final class Problem extends Exception {
+    public static final class Problem extends Exception {
         private static final long serialVersionUID = 1L;
 
         Problem(String message) {
@@ -47,10 +45,10 @@ public final class ArchiveCheck {
     }
 
     /** Counts of a valid archive, for the success message. */
-    record Counts(int results, int latency, int memory) {
+    public record Counts(int results, int latency, int memory) {
     }
 
-    static Counts verify(Path dir) throws Problem {
+    public static Counts verify(Path dir) throws Problem {
         if (!Files.isDirectory(dir)) {
             throw new Problem(dir + " is not a folder");
         }
@@ -83,14 +81,14 @@ public final class ArchiveCheck {
             throw new Problem(RunArchive.METADATA_FILE + ": kind is '" + meta.get("kind") + "', expected '"
                 + ArchiveFormat.KIND + "'");
         }
+        String label = ArchiveReader.label(dir, meta.entries());
         JsonNode jmh;
         try {
-            jmh = JSON.readTree(dir.resolve(ArchiveFormat.JMH_JSON).toFile());
-        } catch (IOException e) {
-            throw new Problem(ArchiveFormat.JMH_JSON + " is not valid JSON: " + e.getMessage());
-        }
-        if (jmh == null || !jmh.isArray()) {
-            throw new Problem(ArchiveFormat.JMH_JSON + " is not a JSON array");
+            ArchiveReader.version(label, meta.entries());
+            jmh = ArchiveReader.jmhJson(dir, label);
+            ArchiveReader.jmhLog(dir, label);
+        } catch (ArchiveException e) {
+            throw new Problem(e.inRun());
         }
         List<List<String>> derived;
         try {
@@ -135,8 +133,8 @@ public final class ArchiveCheck {
         CsvFiles.Table t;
         try {
             t = CsvFiles.read(dir.resolve(name));
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new Problem(e.getMessage());
+        } catch (ArchiveException e) {
+            throw new Problem(e.inRun());
         }
         if (t.header().size() < columns.size() || !t.header().subList(0, columns.size()).equals(columns)) {
             throw new Problem(name + " header is " + t.header() + ", expected it to start with " + columns);
@@ -195,7 +193,7 @@ public final class ArchiveCheck {
     /** A Problem when both columns are in the row and {@code low}'s value is above {@code high}'s. */
     private static void notAbove(String where, Map<String, String> r, String low, String high) throws Problem {
         if (r.containsKey(low) && r.containsKey(high)
-            && Summary.number(r.get(low)) > Summary.number(r.get(high))) {
+            && Double.parseDouble(r.get(low)) > Double.parseDouble(r.get(high))) {
             throw new Problem(where + low + " " + r.get(low) + " is larger than " + high + " " + r.get(high));
         }
     }

@@ -1,7 +1,6 @@
-package org.hmaplab.harness.run;
+package org.hmaplab.harness.archive;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /** Reading and writing the archive's CSVs with Commons CSV, header first. */
 public final class CsvFiles {
@@ -54,38 +51,28 @@ public final class CsvFiles {
     }
 
     /**
-     * Reads {@code file}; every record must have as many cells as the header.
+     * Reads {@code file} with {@link ArchiveReader}'s CSV parser; every record must have as many cells
+     * as the header.
      *
-     * @throws IllegalArgumentException naming the file and line of the first bad record
+     * @throws ArchiveException naming the run (the file's folder), the file and the line of the first bad record
      */
     public static Table read(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(r).setFormat(ArchiveFormat.CSV).get()) {
-            List<String> header = null;
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (CSVRecord rec : parser) {
-                if (header == null) {
-                    header = rec.toList();
-                    continue;
-                }
-                if (rec.size() != header.size()) {
-                    throw new IllegalArgumentException(file.getFileName() + " line " + parser.getCurrentLineNumber()
-                        + ": " + rec.size() + " cells for " + header.size() + " columns");
-                }
-                Map<String, String> m = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    m.put(header.get(i), rec.get(i));
-                }
-                rows.add(m);
+        Path dir = file.toAbsolutePath().getParent();
+        ArchiveReader.Table t = ArchiveReader.table(dir, String.valueOf(dir.getFileName()),
+            String.valueOf(file.getFileName()));
+        return new Table(t.header(), t.rows().stream().map(ArchiveReader.Row::cells).toList());
+    }
+
+    /** {@code rows} (each as long as {@code header}) as column -&gt; value maps in header order. */
+    public static List<Map<String, String>> toMaps(List<String> header, List<List<String>> rows) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (List<String> r : rows) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                m.put(header.get(i), r.get(i));
             }
-            if (header == null) {
-                throw new IllegalArgumentException(file.getFileName() + " is empty (no header row)");
-            }
-            return new Table(List.copyOf(header), rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException(file.getFileName() + " is not valid CSV: " + e.getMessage(), e);
+            out.add(m);
         }
+        return out;
     }
 }

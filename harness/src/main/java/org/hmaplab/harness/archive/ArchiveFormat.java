@@ -1,8 +1,9 @@
-package org.hmaplab.harness.run;
+package org.hmaplab.harness.archive;
 
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
+import org.hmaplab.harness.run.InsertLatencyProbe;
 
 /**
  * The files of a {@code bench} run archive and the columns of its CSVs. Columns only ever grow
@@ -11,6 +12,21 @@ import org.apache.commons.csv.CSVFormat;
 public final class ArchiveFormat {
     private ArchiveFormat() {
     }
+
+    /**
+     * The archive format version, written into metadata.json as {@value #VERSION_KEY} by every bench
+     * run and merge. 1: archives written before the key existed (every archive without it);
+     * 2: jmh.log may be stored gzip-compressed as {@value #JMH_LOG_GZ}. Readers accept every version
+     * up to this one and refuse a newer one, naming both.
+     */
+    public static final int VERSION = 2;
+    /** The metadata key holding {@link #VERSION}. */
+    public static final String VERSION_KEY = "archive_format";
+    /** The version of an archive whose metadata has no {@value #VERSION_KEY}. */
+    public static final int VERSION_BEFORE_KEY = 1;
+
+    /** The run's metadata (see RunMetadata). */
+    public static final String METADATA_JSON = RunArchive.METADATA_FILE;
 
     /** The archive kind of benchmark runs. */
     public static final String KIND = "bench";
@@ -27,6 +43,29 @@ public final class ArchiveFormat {
     public static final String SUMMARY_MD = "summary.md";
     /** JMH's console output of every cell, for diagnosis. */
     public static final String JMH_LOG = "jmh.log";
+    /** {@link #JMH_LOG} compressed with gzip; an archive holds at most one of the two. */
+    public static final String JMH_LOG_GZ = "jmh.log.gz";
+
+    /** Names of the results.csv columns the readers use by name. */
+    public static final class Results {
+        private Results() {
+        }
+
+        public static final String BENCHMARK = "benchmark";
+        public static final String OPERATION = "operation";
+        public static final String IMPL = "impl";
+        public static final String HASHER = "hasher";
+        public static final String MODE = "mode";
+        public static final String UNIT = "unit";
+        public static final String SCORE = "score";
+        public static final String ERROR = "error";
+        public static final String PARAMS = "params";
+
+        /** The columns any results.csv must have to be read (older or foreign ones may lack the rest). */
+        public static final List<String> REQUIRED = List.of(BENCHMARK, MODE, UNIT, SCORE, ERROR);
+        /** Numeric columns: a number, {@code NaN} or empty in every row. */
+        public static final List<String> NUMERIC = List.of(SCORE, ERROR);
+    }
 
     /** Every file a complete archive holds (plus RunArchive's metadata.json). */
     public static final List<String> FILES = List.of(JMH_JSON, RESULTS_CSV, LATENCY_CSV, MEMORY_CSV, SUMMARY_MD);
@@ -54,6 +93,14 @@ public final class ArchiveFormat {
      */
     public static final List<String> LATENCY_COLUMNS = Stream.of(LATENCY_REQUIRED_COLUMNS, List.of("gc"),
         LATENCY_FILL_COLUMNS).flatMap(List::stream).toList();
+
+    /** The latency.csv columns any reader needs. */
+    public static final List<String> LATENCY_READ_COLUMNS =
+        List.of("impl", "size", "p50", "p99", "p999", "p9999", "max", "count", "unit");
+
+    /** The memory.csv columns any reader needs. */
+    public static final List<String> MEMORY_READ_COLUMNS =
+        List.of("impl", "key_kind", "size", "bytes_total", "bytes_per_entry", "jol_mode");
 
     public static final List<String> MEMORY_COLUMNS = List.of(
         "impl", "key_kind", "size", "bytes_total", "bytes_per_entry", "jol_mode", "hasher", "lookup_style");

@@ -281,7 +281,8 @@ public final class ArchiveReader {
             t = t.getCause();
         }
         String m = t.getMessage() == null ? t.toString() : t.getMessage();
-        return m.replaceFirst("^\\(line \\d+\\)\\s*", "");
+        m = m.replaceFirst("^\\((start)?line \\d+\\)\\s*", "");
+        return m.contains("encapsulated token") ? m + ": a quote opened in this record is never closed" : m;
     }
 
     private static JsonNode json(Path file, String label) {
@@ -292,8 +293,10 @@ public final class ArchiveReader {
             JsonLocation at = e.getLocation();
             int line = at == null ? ArchiveException.WHOLE_FILE : at.getLineNr();
             String col = at == null ? "" : " at column " + at.getColumnNr();
-            throw new ArchiveException(label, name, line, "not valid JSON" + col + ": " + e.getOriginalMessage()
-                + (e.getOriginalMessage().contains("end-of-input") ? " (the file is truncated?)" : ""));
+            String what = e.getOriginalMessage().replaceAll(
+                "\\(start marker at \\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]\\)", "opened at line $1");
+            throw new ArchiveException(label, name, line, "not valid JSON" + col + ": " + what
+                + (what.contains("end-of-input") ? " (the file is truncated?)" : ""));
         } catch (IOException e) {
             throw new ArchiveException(label, name, ArchiveException.WHOLE_FILE, "cannot be read: " + e.getMessage());
         }

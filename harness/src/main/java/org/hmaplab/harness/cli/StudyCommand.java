@@ -1,4 +1,4 @@
-package org.hmaplab.harness.study;
+package org.hmaplab.harness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +12,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hmaplab.harness.archive.RunArchive;
 import org.hmaplab.harness.archive.RunMetadata;
+import org.hmaplab.harness.study.BucketLayoutStudy;
+import org.hmaplab.harness.study.CollisionRateStudy;
+import org.hmaplab.harness.study.GoLoadFactorStudy;
+import org.hmaplab.harness.study.GrowthCostStudy;
+import org.hmaplab.harness.study.HashFloodingStudy;
+import org.hmaplab.harness.study.Study;
+import org.hmaplab.harness.study.StudyContext;
+import org.hmaplab.harness.study.TophashFilterStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

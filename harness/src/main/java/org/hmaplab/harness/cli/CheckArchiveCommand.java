@@ -1,12 +1,13 @@
-package org.hmaplab.harness.run;
+package org.hmaplab.harness.cli;
+
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hmaplab.harness.archive.ArchiveCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code hbench check-archive RUN_DIR}: exit 0 when the archive is complete and well-formed, 2 naming the

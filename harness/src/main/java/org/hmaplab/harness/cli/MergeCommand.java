@@ -1,4 +1,5 @@
-package org.hmaplab.harness.run;
+package org.hmaplab.harness.cli;
+
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.hmaplab.harness.run;
+package org.hmaplab.harness.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.hmaplab.harness.archive.ArchiveCheck;
 import org.hmaplab.harness.archive.ArchiveReader;
 import org.hmaplab.harness.archive.ArchiveRows;
+import org.hmaplab.harness.run.Goals;
 import org.hmaplab.harness.stats.ForkScores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 public final class GoalsCommand implements Callable<Integer> {
 
     /** Exit code when RUN_DIR is not a complete, well-formed bench archive. */
-    static final int NOT_AN_ARCHIVE = 2;
+    public static final int NOT_AN_ARCHIVE = 2;
 
     @Spec
     CommandSpec spec;

@@ -1,4 +1,4 @@
-package org.hmaplab.harness.report;
+package org.hmaplab.harness.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.hmaplab.harness.report.Block;
+import org.hmaplab.harness.report.HtmlRenderer;
+import org.hmaplab.harness.report.MarkdownRenderer;
+import org.hmaplab.harness.report.ReportBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

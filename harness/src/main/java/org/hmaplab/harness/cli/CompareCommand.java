@@ -1,4 +1,4 @@
-package org.hmaplab.harness.compare;
+package org.hmaplab.harness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.hmaplab.harness.compare.BenchmarkExport;
+import org.hmaplab.harness.compare.CompareMarkdown;
+import org.hmaplab.harness.compare.HistoryWindow;
+import org.hmaplab.harness.compare.RunComparer;
+import org.hmaplab.harness.compare.RunResults;
+import org.hmaplab.harness.compare.Verdict;
+import org.hmaplab.harness.compare.VerdictRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,13 +1,7 @@
 package org.hmaplab.harness.cli;
 
 import org.hmaplab.harness.archive.RunMetadata;
-import org.hmaplab.harness.compare.CompareCommand;
-import org.hmaplab.harness.report.ReportCommand;
-import org.hmaplab.harness.run.CheckArchiveCommand;
-import org.hmaplab.harness.run.GoalsCommand;
-import org.hmaplab.harness.run.MergeCommand;
 import org.hmaplab.harness.run.RunCommand;
-import org.hmaplab.harness.study.StudyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

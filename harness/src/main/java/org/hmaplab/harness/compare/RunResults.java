@@ -1,10 +1,6 @@
 package org.hmaplab.harness.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,14 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.hmaplab.harness.archive.ArchiveException;
+import org.hmaplab.harness.archive.ArchiveFormat;
+import org.hmaplab.harness.archive.ArchiveReader;
+import org.hmaplab.harness.archive.ArchiveRows;
 
 /**
  * The benchmark cells and metadata of one archived run folder ({@code results/<runId>/}).
  *
- * <p>Cells come from {@code results.csv} (the harness's flat table) when the folder has one, else
+ * <p>The folder is read by {@link ArchiveReader} (so a damaged one is one line naming run, file and
+ * line). Cells come from {@code results.csv} (the harness's flat table) when the folder has one, else
  * from {@code jmh-result.json} (JMH's own JSON array). Metadata comes from {@code metadata.json},
  * a flat JSON object; nested values are kept as their JSON text. A cell's key is the benchmark,
  * the mode and every descriptive column (all columns but the measured ones), so two runs' cells
@@ -36,41 +34,40 @@ import org.apache.commons.csv.CSVRecord;
 public record RunResults(Path dir, Map<String, String> metadata, Map<String, Cell> cells) {
 
     /** The flat results table the harness writes. */
-    public static final String RESULTS_CSV = "results.csv";
+    public static final String RESULTS_CSV = ArchiveFormat.RESULTS_CSV;
     /** JMH's JSON result array. */
-    public static final String JMH_JSON = "jmh-result.json";
+    public static final String JMH_JSON = ArchiveFormat.JMH_JSON;
     /** The run's metadata object. */
-    public static final String METADATA_JSON = "metadata.json";
+    public static final String METADATA_JSON = ArchiveFormat.METADATA_JSON;
 
     /** Columns of results.csv that are measurements, not part of a cell's identity. */
     private static final Set<String> MEASURED_COLUMNS =
         Set.of("benchmark", "mode", "unit", "score", "error", "samples", "alloc_bytes_per_op", "bytes_per_ns");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
-     * Reads a run folder.
+     * Reads a run folder through {@link ArchiveReader}.
      *
-     * @throws IllegalArgumentException when the folder does not exist or holds neither results.csv
-     *                                  nor jmh-result.json, or when a file is malformed (the message says which)
+     * @throws org.hmaplab.harness.archive.ArchiveException naming the run, file and line when the
+     *     folder does not exist, holds neither results.csv nor jmh-result.json, or a file is damaged
      */
-    public static RunResults read(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("run folder " + dir + " does not exist or is not a folder");
-        }
-        final Map<String, String> meta = readMetadata(dir.resolve(METADATA_JSON));
-        final Path csv = dir.resolve(RESULTS_CSV);
-        final Path json = dir.resolve(JMH_JSON);
+    public static RunResults read(Path dir) {
+        return from(ArchiveReader.read(dir));
+    }
+
+    /** The cells of a run already read: from its results.csv rows, else from its jmh-result.json. */
+    public static RunResults from(ArchiveReader.Run run) {
+        final Path dir = run.dir();
         final Map<String, Cell> cells;
-        if (Files.isRegularFile(csv)) {
-            cells = readCsv(csv);
-        } else if (Files.isRegularFile(json)) {
-            cells = readJmhJson(json);
+        if (Files.isRegularFile(dir.resolve(ArchiveFormat.RESULTS_CSV))) {
+            cells = fromRows(run.results());
+        } else if (Files.isRegularFile(dir.resolve(ArchiveFormat.JMH_JSON))) {
+            cells = readJmhJson(ArchiveReader.jmhJson(dir, run.label()));
         } else {
-            throw new IllegalArgumentException("run folder " + dir + " has neither " + RESULTS_CSV
-                + " nor " + JMH_JSON + "; give a folder written by 'hbench run'");
+            throw new ArchiveException(run.label(), "", ArchiveException.WHOLE_FILE, dir + " has neither "
+                + ArchiveFormat.RESULTS_CSV + " nor " + ArchiveFormat.JMH_JSON
+                + "; give a folder written by 'hbench run'");
         }
-        return new RunResults(dir, meta, cells);
+        return new RunResults(dir, run.metadata(), cells);
     }
 
     /** Metadata value, or "" when absent. */
@@ -84,56 +81,23 @@ public record RunResults(Path dir, Map<String, String> metadata, Map<String, Cel
         return id.isEmpty() ? String.valueOf(dir.getFileName()) : id;
     }
 
-    /** Reads a flat metadata.json; a missing file gives an empty map. */
-    public static Map<String, String> readMetadata(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        final JsonNode root = JSON.readTree(file.toFile());
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(file + " is not a JSON object of metadata entries");
-        }
-        final Map<String, String> out = new LinkedHashMap<>();
-        final Iterator<Map.Entry<String, JsonNode>> it = root.fields();
-        while (it.hasNext()) {
-            final Map.Entry<String, JsonNode> e = it.next();
-            final JsonNode v = e.getValue();
-            out.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
-        }
-        return Collections.unmodifiableMap(out);
-    }
-
-    private static Map<String, Cell> readCsv(Path csv) throws IOException {
+    private static Map<String, Cell> fromRows(List<ArchiveRows.Result> rows) {
         final Map<String, Cell> cells = new LinkedHashMap<>();
-        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            final List<String> header = p.getHeaderNames();
-            for (String required : List.of("benchmark", "mode", "unit", "score", "error")) {
-                if (!header.contains(required)) {
-                    throw new IllegalArgumentException(csv + " has no column '" + required + "'; columns: " + header);
+        for (ArchiveRows.Result rec : rows) {
+            final Map<String, String> cols = new LinkedHashMap<>();
+            rec.columns().forEach((h, v) -> {
+                if (!MEASURED_COLUMNS.contains(h)) {
+                    cols.put(h, v);
                 }
-            }
-            for (CSVRecord rec : p) {
-                final Map<String, String> cols = new LinkedHashMap<>();
-                for (String h : header) {
-                    if (!MEASURED_COLUMNS.contains(h) && rec.isSet(h)) {
-                        cols.put(h, rec.get(h));
-                    }
-                }
-                final Cell c = new Cell(key(rec.get("benchmark"), rec.get("mode"), cols), rec.get("benchmark"),
-                    rec.get("mode"), rec.get("unit"), parse(rec.get("score"), csv, "score"),
-                    parse(rec.get("error"), csv, "error"), Collections.unmodifiableMap(cols));
-                cells.put(c.key(), c);
-            }
+            });
+            final Cell c = new Cell(key(rec.benchmark(), rec.mode(), cols), rec.benchmark(), rec.mode(), rec.unit(),
+                rec.score(), rec.error(), Collections.unmodifiableMap(cols));
+            cells.put(c.key(), c);
         }
         return Collections.unmodifiableMap(cells);
     }
 
-    private static Map<String, Cell> readJmhJson(Path json) throws IOException {
-        final JsonNode root = JSON.readTree(json.toFile());
-        if (root == null || !root.isArray()) {
-            throw new IllegalArgumentException(json + " is not a JMH result array");
-        }
+    private static Map<String, Cell> readJmhJson(JsonNode root) {
         final Map<String, Cell> cells = new LinkedHashMap<>();
         for (JsonNode b : root) {
             final Map<String, String> cols = new TreeMap<>();
@@ -169,14 +133,6 @@ public record RunResults(Path dir, Map<String, String> metadata, Map<String, Cel
         final StringBuilder sb = new StringBuilder(benchmark).append('|').append(mode.toLowerCase(Locale.ROOT));
         new TreeMap<>(cols).forEach((k, v) -> sb.append('|').append(k).append('=').append(v));
         return sb.toString();
-    }
-
-    private static double parse(String text, Path file, String column) {
-        final double d = parseLenient(text);
-        if (Double.isNaN(d) && !text.isBlank() && !text.trim().equalsIgnoreCase("nan")) {
-            throw new IllegalArgumentException(file + ": column " + column + " holds '" + text + "', not a number");
-        }
-        return d;
     }
 
     private static double parseLenient(String text) {

@@ -12,12 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hmaplab.harness.archive.ArchiveFormat;
+import org.hmaplab.harness.archive.ArchiveReader;
+import org.hmaplab.harness.archive.ArchiveRows;
 import org.hmaplab.harness.compare.BenchmarkExport;
 import org.hmaplab.harness.compare.Cell;
 import org.hmaplab.harness.compare.Direction;
 import org.hmaplab.harness.compare.Environment;
 import org.hmaplab.harness.compare.RunResults;
-import org.hmaplab.harness.run.ArchiveFormat;
 import org.hmaplab.harness.run.MatrixBuilder;
 import org.hmaplab.harness.run.NativeGoals;
 import org.hmaplab.harness.stats.ForkScores;
@@ -52,15 +54,13 @@ public final class ReportBuilder {
     private static final String TIMER_LABEL = "timer (cost of System.nanoTime)";
 
     /** latency.csv's required columns. */
-    public static final List<String> LATENCY_COLUMNS =
-        List.of("impl", "size", "p50", "p99", "p999", "p9999", "max", "count", "unit");
+    public static final List<String> LATENCY_COLUMNS = ArchiveFormat.LATENCY_READ_COLUMNS;
     /** latency.csv's optional column naming the probe JVM's garbage collector. */
     private static final String GC_COLUMN = "gc";
     /** latency.csv's optional per-fill columns (newer archives): fills, median and smallest of their maxima. */
     private static final List<String> FILL_COLUMNS = ArchiveFormat.LATENCY_FILL_COLUMNS;
     /** memory.csv's required columns. */
-    public static final List<String> MEMORY_COLUMNS =
-        List.of("impl", "key_kind", "size", "bytes_total", "bytes_per_entry", "jol_mode");
+    public static final List<String> MEMORY_COLUMNS = ArchiveFormat.MEMORY_READ_COLUMNS;
 
     private final List<Run> runs;
     private final Path chartDir;
@@ -77,10 +77,11 @@ public final class ReportBuilder {
      */
     public record Run(RunResults results, List<Map<String, String>> latency, List<Map<String, String>> memory) {
 
-        /** Reads a run folder. */
-        public static Run read(Path dir) throws IOException {
-            return new Run(RunResults.read(dir), CsvRows.read(dir.resolve("latency.csv"), LATENCY_COLUMNS),
-                CsvRows.read(dir.resolve("memory.csv"), MEMORY_COLUMNS));
+        /** Reads a run folder through {@link ArchiveReader} (a damaged one is one ArchiveException). */
+        public static Run read(Path dir) {
+            final ArchiveReader.Run run = ArchiveReader.read(dir);
+            return new Run(RunResults.from(run), run.latency().stream().map(ArchiveRows.Latency::columns).toList(),
+                run.memory().stream().map(ArchiveRows.Memory::columns).toList());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.hmaplab.baselines.MapRegistry;
+import org.hmaplab.harness.archive.ArchiveFormat;
 
 /**
  * Derives the rows of {@code results.csv} ({@link ArchiveFormat#RESULTS_COLUMNS}) from JMH's JSON

@@ -22,17 +22,20 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import org.hmaplab.baselines.MapRegistry;
+import org.hmaplab.harness.archive.ArchiveFormat;
+import org.hmaplab.harness.archive.ArchiveWriter;
+import org.hmaplab.harness.archive.CsvFiles;
 import org.hmaplab.harness.archive.RunArchive;
 import org.hmaplab.harness.archive.RunMetadata;
 import org.hmaplab.harness.bench.HasherChoice;
 import org.hmaplab.harness.bench.KeySets;
+import org.hmaplab.harness.cli.NumberParsing;
 import org.hmaplab.harness.nativego.GoToolchain;
 import org.hmaplab.harness.nativego.GoToolchains;
 import org.hmaplab.harness.nativego.NativeBenchBuild;
 import org.hmaplab.harness.nativego.NativeGoImpl;
 import org.hmaplab.harness.nativego.NativeGoRunner;
 import org.hmaplab.harness.nativego.NativeHash;
-import org.hmaplab.harness.cli.NumberParsing;
 import org.hmaplab.harness.stats.ForkScores;
 import org.hmaplab.harness.stats.MachineState;
 import org.hmaplab.harness.stats.NoiseFloor;
@@ -41,11 +44,11 @@ import org.hmaplab.harness.stats.RoundPlan;
 import org.hmaplab.harness.stats.Verdict;
 import org.hmaplab.hash.Hashers;
 import org.hmaplab.hash.select.HasherSelection;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code hbench run}: builds the benchmark matrix of a profile, filters and shards it, runs every
@@ -326,12 +329,12 @@ public final class RunCommand implements Callable<Integer> {
                 roundCount, seed);
             MachineState machineEnd = MachineState.read();
             List<List<String>> resultRows = ResultsCsv.rows(c.jmh);
-            writeArchiveFiles(archive.dir(), c.jmh, resultRows, c.latency, c.memory);
-            List<Map<String, String>> resultMaps = toMaps(ArchiveFormat.RESULTS_COLUMNS, resultRows);
+            ArchiveWriter.writeDataFiles(archive.dir(), c.jmh, resultRows, c.latency, c.memory);
+            List<Map<String, String>> resultMaps = CsvFiles.toMaps(ArchiveFormat.RESULTS_COLUMNS, resultRows);
             ForkScores forks = ForkScores.fromJmh(c.jmh);
             Map<String, String> noise = noiseMetadata(plan.cells(), resultMaps, forks, machineStart, machineEnd);
             String summary = Summary.markdown("hbench " + p.label() + " run " + archive.runId(), resultMaps,
-                toMaps(ArchiveFormat.LATENCY_COLUMNS, c.latency), toMaps(ArchiveFormat.MEMORY_COLUMNS, c.memory),
+                CsvFiles.toMaps(ArchiveFormat.LATENCY_COLUMNS, c.latency), CsvFiles.toMaps(ArchiveFormat.MEMORY_COLUMNS, c.memory),
                 forks, noiseLines(noise));
             write(archive.file(ArchiveFormat.SUMMARY_MD), summary);
             RunMetadata fin = meta;
@@ -502,30 +505,6 @@ public final class RunCommand implements Callable<Integer> {
         return List.of(f[0], f[2], f[3], f[4], f[5], f[6], f[1], MapRegistry.lookupStyle(f[0]));
     }
 
-    static void writeArchiveFiles(Path dir, JsonNode jmh, List<List<String>> resultRows, List<List<String>> latency,
-                                  List<List<String>> memory) {
-        try {
-            JSON.writeValue(dir.resolve(ArchiveFormat.JMH_JSON).toFile(), jmh);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + ArchiveFormat.JMH_JSON + ": " + e.getMessage(), e);
-        }
-        CsvFiles.write(dir.resolve(ArchiveFormat.RESULTS_CSV), ArchiveFormat.RESULTS_COLUMNS, resultRows);
-        CsvFiles.write(dir.resolve(ArchiveFormat.LATENCY_CSV), ArchiveFormat.LATENCY_COLUMNS, latency);
-        CsvFiles.write(dir.resolve(ArchiveFormat.MEMORY_CSV), ArchiveFormat.MEMORY_COLUMNS, memory);
-    }
-
-    static List<Map<String, String>> toMaps(List<String> header, List<List<String>> rows) {
-        List<Map<String, String>> out = new ArrayList<>();
-        for (List<String> r : rows) {
-            Map<String, String> m = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                m.put(header.get(i), r.get(i));
-            }
-            out.add(m);
-        }
-        return out;
-    }
-
     /**
      * The plan without the native-Go cells whose Go release has no toolchain here, said once on
      * stderr; fills {@code found} with the toolchain of every native implementation that stays.
@@ -569,6 +548,7 @@ public final class RunCommand implements Callable<Integer> {
     private static Map<String, String> metadataExtras(Plan plan, String perf) {
         Profile p = plan.profile();
         Map<String, String> m = new LinkedHashMap<>();
+        m.put(ArchiveFormat.VERSION_KEY, Integer.toString(ArchiveFormat.VERSION));
         m.put("key_seed", "0x" + Long.toHexString(KeySets.KEY_SEED));
         m.put("probe_seed", "0x" + Long.toHexString(KeySets.PROBE_SEED));
         m.put("go_seed", "0x" + Long.toHexString(MapRegistry.GO_SEED));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hmaplab.baselines.MapRegistry;
+import org.hmaplab.harness.archive.ArchiveFormat;
 import org.hmaplab.harness.stats.ForkScores;
 
 /**

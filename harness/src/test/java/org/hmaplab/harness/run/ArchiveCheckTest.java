@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.hmaplab.harness.archive.ArchiveCheck;
+import org.hmaplab.harness.archive.ArchiveFormat;
+import org.hmaplab.harness.archive.CsvFiles;
 import org.hmaplab.harness.cli.Hbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,7 +160,8 @@ class ArchiveCheckTest {
     void brokenJsonIsNamed() throws IOException {
         Path a = good();
         Files.writeString(a.resolve(ArchiveFormat.JMH_JSON), "[{\"benchmark\": ");
-        assertTrue(ArchiveCheck.check(a).startsWith("jmh-result.json is not valid JSON"), ArchiveCheck.check(a));
+        assertTrue(ArchiveCheck.check(a).startsWith("jmh-result.json line 1: not valid JSON at column "),
+            ArchiveCheck.check(a));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.hmaplab.harness.archive.ArchiveFormat;
 import org.hmaplab.harness.stats.ForkScores;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.hmaplab.harness.archive.ArchiveFormat;
 import org.hmaplab.harness.bench.KeyKind;
 import org.junit.jupiter.api.Test;
 

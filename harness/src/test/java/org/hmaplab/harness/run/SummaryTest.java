@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hmaplab.harness.archive.ArchiveFormat;
 import org.junit.jupiter.api.Test;
 
 /** The summary's ratio column (each score divided by the fastest peer of its group) and its latency table. */

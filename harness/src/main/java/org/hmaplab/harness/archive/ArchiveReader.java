@@ -106,7 +106,8 @@ public final class ArchiveReader {
         if (n < ArchiveFormat.VERSION_BEFORE_KEY || n > ArchiveFormat.VERSION) {
             throw new ArchiveException(label, ArchiveFormat.METADATA_JSON, ArchiveException.WHOLE_FILE,
                 ArchiveFormat.VERSION_KEY + " is " + n + "; this hbench reads versions "
-                    + ArchiveFormat.VERSION_BEFORE_KEY + " to " + ArchiveFormat.VERSION + " (a newer hbench wrote it?)");
+                    + ArchiveFormat.VERSION_BEFORE_KEY + " to "
+                    + ArchiveFormat.VERSION + " (a newer hbench wrote it?)");
         }
         return n;
     }

@@ -31,7 +31,8 @@ public final class CheckArchiveCommand implements Callable<Integer> {
     public Integer call() {
         try {
             ArchiveCheck.Counts c = ArchiveCheck.verify(dir);
-            spec.commandLine().getOut().println("ok: " + dir + " (" + c.results() + " JMH results, " + c.latency() + " latency rows, "
+            spec.commandLine().getOut().println("ok: " + dir + " (" + c.results() + " JMH results, " + c.latency()
+                + " latency rows, "
                 + c.memory() + " memory rows)");
             spec.commandLine().getOut().flush();
             return 0;

@@ -334,7 +334,8 @@ public final class RunCommand implements Callable<Integer> {
             ForkScores forks = ForkScores.fromJmh(c.jmh);
             Map<String, String> noise = noiseMetadata(plan.cells(), resultMaps, forks, machineStart, machineEnd);
             String summary = Summary.markdown("hbench " + p.label() + " run " + archive.runId(), resultMaps,
-                CsvFiles.toMaps(ArchiveFormat.LATENCY_COLUMNS, c.latency), CsvFiles.toMaps(ArchiveFormat.MEMORY_COLUMNS, c.memory),
+                CsvFiles.toMaps(ArchiveFormat.LATENCY_COLUMNS, c.latency),
+                CsvFiles.toMaps(ArchiveFormat.MEMORY_COLUMNS, c.memory),
                 forks, noiseLines(noise));
             write(archive.file(ArchiveFormat.SUMMARY_MD), summary);
             RunMetadata fin = meta;

@@ -22,7 +22,8 @@ import org.hmaplab.harness.bench.HasherChoice;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every profile's matrix, cell by cell, is the one recorded in {@code profile-cells.txt.gz} (gzip: the full profile has 74K cells): the list
+ * Every profile's matrix, cell by cell, is the one recorded in {@code profile-cells.txt.gz}
+ * (gzip: the full profile has 74K cells): the list
  * was written by the code before profiles became named data, so a refactoring of how profiles are
  * declared cannot change what a run measures. Each line is {@code profile kind target ops id}.
  *

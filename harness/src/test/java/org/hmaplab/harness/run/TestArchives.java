@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hmaplab.harness.archive.ArchiveFormat;
+import org.hmaplab.harness.archive.ArchiveWriter;
 import org.hmaplab.harness.archive.CsvFiles;
 import org.hmaplab.harness.archive.RunArchive;
 import org.hmaplab.harness.archive.RunMetadata;
@@ -79,7 +80,7 @@ final class TestArchives {
         extra.put("memory_rows", Integer.toString(memory.size()));
         RunMetadata meta = RunMetadata.collect(ArchiveFormat.KIND, profile, extra);
         try (RunArchive a = RunArchive.begin(root, meta)) {
-            org.hmaplab.harness.archive.ArchiveWriter.writeDataFiles(a.dir(), jmh, ResultsCsv.rows(jmh), latency, memory);
+            ArchiveWriter.writeDataFiles(a.dir(), jmh, ResultsCsv.rows(jmh), latency, memory);
             Files.writeString(a.file(ArchiveFormat.SUMMARY_MD), "# summary\n", StandardCharsets.UTF_8);
             return a.commit(meta, Map.of());
         } catch (IOException e) {

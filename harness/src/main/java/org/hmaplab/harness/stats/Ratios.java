@@ -78,7 +78,9 @@ public final class Ratios {
         double qc = ma * ma - t2 * va;
         double disc = qb * qb - qa * qc;
         double root = Math.sqrt(Math.max(0, disc));
-        double low = (qb - root) / qa;
+        // a ratio of times is never negative: a root below zero (the numerator's mean not clearly above zero)
+        // means the data do not bound the ratio from below
+        double low = Math.max(0, (qb - root) / qa);
         double high = (qb + root) / qa;
         return new RatioInterval(estimate, low, high, confidence, IntervalMethod.FIELLER, 0, a.length, b.length);
     }

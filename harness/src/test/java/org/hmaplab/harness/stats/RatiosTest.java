@@ -78,6 +78,14 @@ class RatiosTest {
     }
 
     @Test
+    void aRatioOfTimesNeverGetsANegativeLowerEnd() {
+        // the A/A control of a real two-fork run: 1.248 with t(0.975, ~1 df) = 12.7 once gave (-2.33, 4.97)
+        RatioInterval r = Ratios.fieller(new double[] {1.0, 9.0}, new double[] {5.0, 5.1}, 0.95);
+        assertEquals(0.0, r.low(), 0.0);
+        assertTrue(r.high() > 1, r.format(3));
+    }
+
+    @Test
     void theBootstrapIsDeterministicForItsSeed() {
         double[] a = {11.0, 11.3, 10.7, 11.1, 10.9, 11.2};
         double[] b = {10.0, 10.2, 9.8, 10.1, 9.9, 10.05};

@@ -1,6 +1,7 @@
 package org.hmaplab.baselines;
 
 import java.util.function.ObjLongConsumer;
+import org.hmaplab.core.GoMapRules;
 import org.hmaplab.core.LongLongConsumer;
 import org.hmaplab.core.swiss.SwissLongLongMap;
 import org.hmaplab.core.swiss.SwissLookupStyle;
@@ -19,17 +20,9 @@ final class SwissAdapters {
     private SwissAdapters() {
     }
 
-    /** The construction seed first, then a SplittableRandom stream from it. */
+    /** The construction seed first, then the re-drawn seeds: the classic maps' stream ({@link GoMapRules}). */
     static java.util.function.LongSupplier seeds(long seed) {
-        java.util.SplittableRandom rest = new java.util.SplittableRandom(seed);
-        boolean[] used = {false};
-        return () -> {
-            if (!used[0]) {
-                used[0] = true;
-                return seed;
-            }
-            return rest.nextLong();
-        };
+        return GoMapRules.seedsStartingWith(seed);
     }
 
     /** Adapter over {@link SwissLongLongMap}. */

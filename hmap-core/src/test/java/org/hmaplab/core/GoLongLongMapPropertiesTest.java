@@ -247,7 +247,7 @@ class GoLongLongMapPropertiesTest {
                 MapOptions options = MapOptions.DEFAULT.withLookupStyle(style).withHotKeyCache(cache);
                 maps.add(new GoLongLongMap(Fmix64Hasher.INSTANCE, seed, 0, options.withPaged(false)));
                 maps.add(new GoLongLongMap(Fmix64Hasher.INSTANCE, seed, 0, options.withPaged(true)));
-                maps.add(new GoLongLongMap(Fmix64Hasher.INSTANCE, firstThen(seed), 0, options, 1));
+                maps.add(new GoLongLongMap(Fmix64Hasher.INSTANCE, GoMapRules.seedsStartingWith(seed), 0, options, 1));
             }
         }
         for (int i = 0; i < ops.size(); i++) {
@@ -291,18 +291,5 @@ class GoLongLongMapPropertiesTest {
                 }
             }
         }
-    }
-
-    /** The seeds {@code new GoLongLongMap(hasher, seed, ...)} uses: seed first, then a SplittableRandom. */
-    private static java.util.function.LongSupplier firstThen(long seed) {
-        SplittableRandom rest = new SplittableRandom(seed);
-        boolean[] used = {false};
-        return () -> {
-            if (!used[0]) {
-                used[0] = true;
-                return seed;
-            }
-            return rest.nextLong();
-        };
     }
 }

@@ -81,8 +81,8 @@ public record RunComparer(double thresholdPct, double k) {
                 final String basis;
                 if (hasForks(medianCell, medianForks) && hasForks(c, currentForks)) {
                     w = decide(medianCell, medianForks, c, currentForks);
-                    basis = "against the median of " + scores.size() + " past runs (" + median(window, pastCells,
-                        medianCell) + "): ";
+                    basis = "against the median of " + scores.size() + " past runs (" + median(window, medianCell)
+                        + "): ";
                 } else {
                     // archives without per-fork data: the window's mean and spread, as before
                     w = VerdictRules.window(scores, c, k, thresholdPct);
@@ -112,9 +112,10 @@ public record RunComparer(double thresholdPct, double k) {
      * ({@link VerdictRules#pairwise}).
      */
     VerdictRules.Decision decide(Cell before, ForkScores beforeForks, Cell now, ForkScores nowForks) {
-        final Optional<RatioInterval> ci = nowForks.of(row(now)).isPresent() && beforeForks.of(row(before)).isPresent()
-            ? Optional.of(ratio(nowForks.of(row(now)).get(), beforeForks.of(row(before)).get()))
-            : Optional.empty();
+        final Optional<ForkScores.Sample> n = sample(now, nowForks);
+        final Optional<ForkScores.Sample> b = sample(before, beforeForks);
+        final Optional<RatioInterval> ci = n.isEmpty() || b.isEmpty() ? Optional.empty()
+            : n.get().ratioTo(b.get(), Ratios.DEFAULT_CONFIDENCE);
         if (ci.isEmpty()) {
             return VerdictRules.pairwise(before, now, thresholdPct);
         }
@@ -132,16 +133,11 @@ public record RunComparer(double thresholdPct, double k) {
             "new/old %s, %s (band +/- %.1f%%)", Goals.intervalMeasure(r), v.label(), thresholdPct));
     }
 
-    private static RatioInterval ratio(ForkScores.Sample now, ForkScores.Sample before) {
-        return Ratios.of(now.forkMeans(), before.forkMeans(), now.iterations(), before.iterations(),
-            Ratios.DEFAULT_CONFIDENCE);
-    }
-
     private static boolean hasForks(Cell c, ForkScores forks) {
-        return forks.of(row(c)).isPresent();
+        return sample(c, forks).isPresent();
     }
 
-    private static String median(List<RunResults> window, List<Cell> pastCells, Cell medianCell) {
+    private static String median(List<RunResults> window, Cell medianCell) {
         for (RunResults r : window) {
             if (r.cells().get(medianCell.key()) == medianCell) {
                 return r.label();
@@ -150,9 +146,9 @@ public record RunComparer(double thresholdPct, double k) {
         return "?";
     }
 
-    /** The benchmark and params of a cell, as {@link ForkScores#of} looks them up. */
-    private static Map<String, String> row(Cell c) {
-        return Map.of("benchmark", c.benchmark(), "params", c.columns().getOrDefault("params", ""));
+    /** A cell's per-fork sample, looked up by its benchmark and params. */
+    private static Optional<ForkScores.Sample> sample(Cell c, ForkScores forks) {
+        return forks.of(c.benchmark(), c.columns().getOrDefault("params", ""));
     }
 
     /**

@@ -91,18 +91,18 @@ final class RatioReport {
             if (ref == null) {
                 continue;
             }
-            Optional<ForkScores.Sample> refSample = forks.of(row(ref));
+            Optional<ForkScores.Sample> refSample = forks.of(ref.benchmark(), ref.columns().getOrDefault("params", ""));
             for (Cell c : g) {
                 if (c == ref) {
                     continue;
                 }
-                Optional<ForkScores.Sample> s = forks.of(row(c));
-                if (s.isEmpty() || refSample.isEmpty() || s.get().iterations().length < 2
-                    || refSample.get().iterations().length < 2) {
+                Optional<ForkScores.Sample> s = forks.of(c.benchmark(), c.columns().getOrDefault("params", ""));
+                Optional<RatioInterval> interval = s.isEmpty() || refSample.isEmpty() ? Optional.empty()
+                    : s.get().ratioTo(refSample.get(), Ratios.DEFAULT_CONFIDENCE);
+                if (interval.isEmpty()) {
                     continue;
                 }
-                RatioInterval ci = Ratios.of(s.get().forkMeans(), refSample.get().forkMeans(), s.get().iterations(),
-                    refSample.get().iterations(), Ratios.DEFAULT_CONFIDENCE);
+                RatioInterval ci = interval.get();
                 double refMean = mean(refSample.get().forkMeans());
                 double[] forkRatios = new double[s.get().forks()];
                 for (int i = 0; i < forkRatios.length; i++) {
@@ -116,10 +116,6 @@ final class RatioReport {
             }
         }
         return out;
-    }
-
-    private static Map<String, String> row(Cell c) {
-        return Map.of("benchmark", c.benchmark(), "params", c.columns().getOrDefault("params", ""));
     }
 
     private static double mean(double[] x) {

@@ -28,6 +28,17 @@ public final class ForkScores {
         public int forks() {
             return forkMeans.length;
         }
+
+        /**
+         * The interval of this sample's mean time over {@code other}'s ({@link Ratios#of}); empty when a
+         * side has fewer than two timed iterations, which bound nothing.
+         */
+        public Optional<RatioInterval> ratioTo(Sample other, double confidence) {
+            if (iterations.length < 2 || other.iterations.length < 2) {
+                return Optional.empty();
+            }
+            return Optional.of(Ratios.of(forkMeans, other.forkMeans, iterations, other.iterations, confidence));
+        }
     }
 
     private final Map<String, Sample> byCell;
@@ -108,7 +119,11 @@ public final class ForkScores {
 
     /** The sample of a results.csv row (by its benchmark and params columns), if the run has one. */
     public Optional<Sample> of(Map<String, String> resultsRow) {
-        String params = resultsRow.getOrDefault("params", "");
+        return of(resultsRow.getOrDefault("benchmark", ""), resultsRow.getOrDefault("params", ""));
+    }
+
+    /** The sample of a benchmark with its parameters as results.csv writes them ({@code k=v;k=v}). */
+    public Optional<Sample> of(String benchmark, String params) {
         Map<String, String> sorted = new TreeMap<>();
         if (!params.isEmpty()) {
             for (String kv : params.split(";")) {
@@ -118,7 +133,7 @@ public final class ForkScores {
                 }
             }
         }
-        return Optional.ofNullable(byCell.get(key(resultsRow.getOrDefault("benchmark", ""), sorted)));
+        return Optional.ofNullable(byCell.get(key(benchmark, sorted)));
     }
 
     /** Whether any cell has a sample. */
@@ -133,13 +148,6 @@ public final class ForkScores {
     public Optional<RatioInterval> timeRatio(Map<String, String> a, Map<String, String> b, double confidence) {
         Optional<Sample> sa = of(a);
         Optional<Sample> sb = of(b);
-        if (sa.isEmpty() || sb.isEmpty()) {
-            return Optional.empty();
-        }
-        if (sa.get().iterations().length < 2 || sb.get().iterations().length < 2) {
-            return Optional.empty();
-        }
-        return Optional.of(Ratios.of(sa.get().forkMeans(), sb.get().forkMeans(), sa.get().iterations(),
-            sb.get().iterations(), confidence));
+        return sa.isEmpty() || sb.isEmpty() ? Optional.empty() : sa.get().ratioTo(sb.get(), confidence);
     }
 }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
         ReportCommand.class,
         CompareCommand.class,
         StudyCommand.class,
+        StabilityCommand.class,
     })
 public final class Hbench implements Runnable {
 

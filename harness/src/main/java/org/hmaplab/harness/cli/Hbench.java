@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
         CompareCommand.class,
         StudyCommand.class,
         StabilityCommand.class,
+        DuetCommand.class,
     })
 public final class Hbench implements Runnable {
 

@@ -16,7 +16,14 @@ public enum IntervalMethod {
      * can give. It measures the noise inside one process, not the run-to-run spread, so it is too
      * narrow for a claim about another run; tables mark it.
      */
-    FIELLER_ITERATIONS("fieller-iterations");
+    FIELLER_ITERATIONS("fieller-iterations"),
+    /**
+     * A paired interval: A and B measured side by side (one fork of each at the same time, one per
+     * core, in duet mode), the log of each pair's ratio a sample, Student's t over the pairs, the
+     * ends exponentiated. The estimate is the geometric mean of the pairs' ratios. Noise that both
+     * forks of a pair share cancels in their ratio.
+     */
+    PAIRED_LOG("paired-log");
 
     private final String label;
 

@@ -28,6 +28,13 @@ import org.apache.commons.math3.distribution.TDistribution;
  * means; the interval is the (1-c)/2 and (1+c)/2 quantiles. It assumes no distribution, but with
  * the 2 to 6 forks a run has it can only reuse those few values and undercovers (the tests measure
  * it), so it is offered for samples of ten forks and more, not used by default.
+ *
+ * <h2>Paired (duet mode)</h2>
+ * When the forks come in pairs measured at the same time ({@code a[i]} beside {@code b[i]}), the
+ * ratio of each pair carries only the noise the two did not share. {@link #paired} takes
+ * {@code d_i = ln(a_i / b_i)}, their mean {@code m} and standard deviation {@code s}, and returns
+ * {@code exp(m +/- t s / sqrt(n))} with Student's {@code t} at {@code n - 1} degrees of freedom:
+ * a t-interval on the log scale, where a ratio's errors are symmetric.
  */
 public final class Ratios {
     /** The default confidence level. */
@@ -83,6 +90,31 @@ public final class Ratios {
         double low = Math.max(0, (qb - root) / qa);
         double high = (qb + root) / qa;
         return new RatioInterval(estimate, low, high, confidence, IntervalMethod.FIELLER, 0, a.length, b.length);
+    }
+
+    /**
+     * The paired interval of the ratio {@code a / b} ({@link IntervalMethod#PAIRED_LOG}): {@code a[i]}
+     * and {@code b[i]} were measured together; at least two pairs, every value above zero.
+     */
+    public static RatioInterval paired(double[] a, double[] b, double confidence) {
+        checkConfidence(confidence);
+        if (a.length != b.length || a.length < 2) {
+            throw new IllegalArgumentException("a paired interval needs two or more pairs, got " + a.length + " and "
+                + b.length + " values");
+        }
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            if (!(a[i] > 0 && b[i] > 0)) {
+                throw new IllegalArgumentException("a paired ratio needs times above zero, pair " + i + " has " + a[i]
+                    + " and " + b[i]);
+            }
+            d[i] = Math.log(a[i] / b[i]);
+        }
+        double m = mean(d);
+        double se = Math.sqrt(variance(d, m) / d.length);
+        double t = new TDistribution(null, d.length - 1).inverseCumulativeProbability(0.5 + confidence / 2);
+        return new RatioInterval(Math.exp(m), Math.exp(m - t * se), Math.exp(m + t * se), confidence,
+            IntervalMethod.PAIRED_LOG, 0, a.length, b.length);
     }
 
     /** A seeded percentile bootstrap of mean(a) / mean(b), resampling within each side. */

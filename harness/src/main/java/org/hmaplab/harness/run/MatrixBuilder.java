@@ -323,6 +323,9 @@ public final class MatrixBuilder {
                     continue; // the insert-latency probe is a JVM program
                 }
                 for (String hasher : hashersOf(impl, spec)) {
+                    if (profile == Profile.QUICK && MapRegistry.isGo(impl) && !hasher.equals(spec.goHashers().get(0))) {
+                        continue; // quick: the insert pauses of our maps with the selected hasher only
+                    }
                     // the goals profile runs each latency cell under G1 (the default) and ZGC; others use the default
                     for (String gc : profile == Profile.GOALS ? GOALS_LATENCY_GCS : DEFAULT_GC) {
                         Map<String, String> p = mapParams(impl, hasher, kind, spec.latencySize());
@@ -348,7 +351,8 @@ public final class MatrixBuilder {
                     continue; // memory depends on neither the lookup style nor the hasher
                 }
                 for (String hasher : hashersOf(impl, spec)) {
-                    if (profile == Profile.GOALS && MapRegistry.isGo(impl) && !hasher.equals(spec.goHashers().get(0))) {
+                    if ((profile == Profile.GOALS || profile == Profile.QUICK) && MapRegistry.isGo(impl)
+                        && !hasher.equals(spec.goHashers().get(0))) {
                         continue;
                     }
                     Map<String, String> p = new LinkedHashMap<>();

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.hmaplab.harness.cli.DuetCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Duet mode's pairing, its process commands and its option checks (no benchmark runs here). */
 class DuetTest {

@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
     description = {"The verdict-stability study: compares the verdicts of two or more bench runs of the same "
         + "cells, comparison by comparison (each implementation against --reference) and goal by goal, and "
         + "archives comparisons.csv, goals.csv and report.md (kind study-verdict-stability).",
-        "Exit 0 when no verdict contradicts another and at least 90 % agree in every run, 1 when not, "
+        "Exit 0 when no verdict contradicts another and at least 90 %% agree in every run, 1 when not, "
         + "2 when a RUN_DIR is not a complete bench archive."})
 public final class StabilityCommand implements Callable<Integer> {
 
@@ -87,7 +87,7 @@ public final class StabilityCommand implements Callable<Integer> {
     String reference;
 
     @Option(names = "--band", paramLabel = "FRACTION", defaultValue = "0.03",
-        description = "the equivalence band of 'no difference', e.g. 0.03 for +/- 3 % (default: ${DEFAULT-VALUE})")
+        description = "the equivalence band of 'no difference', e.g. 0.03 for +/- 3 %% (default: ${DEFAULT-VALUE})")
     double band;
 
     @Option(names = "--results", paramLabel = "DIR", description = "results folder (default: the project's results/)")

@@ -6,6 +6,7 @@ import java.util.Map;
 import net.openhft.hashing.LongHashFunction;
 import org.hmaplab.hash.aes.AesHasher;
 import org.hmaplab.hash.select.HasherSelection;
+import org.hmaplab.hash.select.Selection;
 
 /**
  * Registry of every hasher by its stable, lower-case name, in a fixed listing order.
@@ -89,6 +90,14 @@ public final class Hashers {
      * else the {@code card} policy over the detected CPU features.
      */
     public static Hasher defaultHasher() {
-        return HasherSelection.defaultSelection().hasher();
+        return byName(defaultSelection().hasherName());
+    }
+
+    /**
+     * The process-wide default selection ({@link HasherSelection#defaultSelection(List)}) checked
+     * against this registry's names: which hasher, by which policy, and why.
+     */
+    public static Selection defaultSelection() {
+        return HasherSelection.defaultSelection(names());
     }
 }

@@ -59,8 +59,7 @@ class HashersTest {
 
     @Test
     void defaultHasherIsTheOneTheProcessWideSelectionPicks() {
-        final org.hmaplab.hash.select.Selection selection =
-            org.hmaplab.hash.select.HasherSelection.defaultSelection();
+        final org.hmaplab.hash.select.Selection selection = Hashers.defaultSelection();
         assertSame(Hashers.byName(selection.hasherName()), Hashers.defaultHasher(), selection.reason());
     }
 }

@@ -23,9 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.hmaplab.hash.Hashers;
 import org.hmaplab.hash.aes.AesHasher;
 import org.hmaplab.hash.cpu.CpuFeatures;
-import org.hmaplab.hash.select.HasherSelection;
 import org.hmaplab.hash.select.Selection;
 import org.openjdk.jmh.util.Version;
 
@@ -117,7 +117,7 @@ public final class RunMetadata {
             : UNKNOWN);
         m.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         m.put("heap_max", Long.toString(Runtime.getRuntime().maxMemory()));
-        Selection sel = HasherSelection.defaultSelection();
+        Selection sel = Hashers.defaultSelection();
         m.put("hasher_selected", sel.hasherName());
         m.put("hasher_policy", sel.policy());
         m.put("hasher_reason", sel.reason());

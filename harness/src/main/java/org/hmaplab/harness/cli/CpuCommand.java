@@ -3,6 +3,7 @@ package org.hmaplab.harness.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.hmaplab.hash.Hashers;
 import org.hmaplab.hash.aes.AesHasher;
 import org.hmaplab.hash.cpu.CpuFeatures;
 import org.hmaplab.hash.cpu.Support;
@@ -64,13 +65,13 @@ final class CpuCommand implements Callable<Integer> {
         p.print(out);
         String prop = System.getProperty(HasherSelection.HASHER_PROPERTY);
         String policyProp = System.getProperty(HasherSelection.POLICY_PROPERTY);
-        Selection def = HasherSelection.defaultSelection();
+        Selection def = Hashers.defaultSelection();
         out.println("default:     " + def.hasherName() + "  (" + HasherSelection.POLICY_PROPERTY + "="
             + (policyProp == null ? HasherSelection.DEFAULT_POLICY + " by default" : policyProp) + ", "
             + HasherSelection.HASHER_PROPERTY + (prop == null ? " not set" : "=" + prop) + "): " + def.reason());
         if (override != null) {
             Selection o = HasherSelection.select(f, policyProp == null ? HasherSelection.DEFAULT_POLICY : policyProp,
-                override);
+                override, Hashers.names());
             out.println("--hasher:    " + o.hasherName() + "  " + o.reason());
         }
         out.flush();

@@ -1,7 +1,6 @@
 package org.hmaplab.harness.cli;
 
 import org.hmaplab.harness.archive.RunMetadata;
-import org.hmaplab.harness.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -100,7 +100,7 @@ public final class Duet {
         if (!all.contains(reference)) {
             all.add(reference);
         }
-        List<Pair> pairs = pairs(RunCommand.plan(profile, include, all, hashers, null, "1/1").cells(), reference);
+        List<Pair> pairs = pairs(BenchRun.plan(profile, include, all, hashers, null, "1/1").cells(), reference);
         if (pairs.isEmpty()) {
             throw new IllegalArgumentException("no cell of profile " + profile + " has both " + impls + " and the "
                 + "reference " + reference + "; check --impl, --include and --reference");

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import org.hmaplab.harness.run.Goals.Verdict;
 
 /**
- * The hasher goals of issue 6, judged from one run's {@code hash-bytes}, {@code hash-long} and
+ * The hasher goals (docs/performance-log.md), judged from one run's {@code hash-bytes}, {@code hash-long} and
  * {@code multiply-latency} rows (the goals profile measures them; so does every run with hasher
  * cells). Every ratio is between rows of the same run.
  *

@@ -70,7 +70,7 @@ public final class MatrixBuilder {
     /** The CSV operation of the multiply-latency reference, measured once by every run that measures hashers. */
     public static final String MULTIPLY_LATENCY_OPERATION = "multiply-latency";
     /**
-     * The hashers the goals profile times (issue 6: aes against xxh3, fnv1a against a multiply's
+     * The hashers the goals profile times (aes against xxh3, fnv1a against a multiply's
      * latency, rc6 and go reported) and their input lengths: 8 bytes and 1 KiB up.
      */
     static final List<String> GOALS_SPEED_HASHERS = List.of("aes", "xxh3", "fnv1a", "rc6", "go");

@@ -35,13 +35,13 @@ public enum Profile {
      * The performance goals (docs/performance-log.md): our map's candidate configurations
      * against every peer at 1K, 64K and 4M entries, the 4M insert-latency fills (5 measured per cell,
      * judged on the median of their largest inserts) and a bytes-per-entry sweep over 29 log-spaced
-     * sizes from 2^10 to 2^24. summary.md ends with the goals table, whose verdicts rest on JMH's
-     * 99.9 % errors: two forks, because one fork's JIT can land a cell 50 % away from another's
-     * (go-fast64 get-miss at 1K: 4.0 ns in one run, 6.2 in the next, each with a tight error), and
-     * ten 0.5 s samples per fork rather than five of 1 s, because the error is Student's t over the
-     * samples (t = 8.6 for 5 samples, 3.9 for 20): the same time gives about half the interval.
-     * The two forks run as two interleaved rounds of one fork each ({@link #defaultRounds()}), so that
-     * the forks of a cell are minutes apart and a slow drift of the machine hits every cell alike.
+     * sizes from 2^10 to 2^24. summary.md ends with the goals table, whose verdicts rest on the 95 %
+     * interval over forks of each time ratio: at least two forks, because one fork's JIT can land a
+     * cell 50 % away from another's (go-fast64 get-miss at 1K: 4.0 ns in one run, 6.2 in the next,
+     * each with a tight error), and ten 0.5 s samples per fork, which steady each fork's mean. The
+     * forks run as interleaved rounds of one fork each ({@link #defaultRounds()}: two; {@code --rounds}
+     * gives more, and with them narrower intervals), so that the forks of a cell are minutes apart
+     * and a slow drift of the machine hits every cell alike.
      */
     GOALS("goals", Timings.of().warmup(1, 1000).measurement(10, 500).forks(1).heap("4g")),
     /**

@@ -89,8 +89,8 @@ class ForkStatisticsInRunsTest {
 
     @Test
     void theAaControlRepeatsTheFirstFastutilMapCellUnderItsControlName() {
-        RunCommand.Plan plan = RunCommand.plan("smoke", null, null, null, null, "1/1");
-        Cell[] pair = RunCommand.aaPair(plan.cells()).orElseThrow();
+        BenchRun.Plan plan = BenchRun.plan("smoke", null, null, null, null, "1/1");
+        Cell[] pair = BenchRun.aaPair(plan.cells()).orElseThrow();
         assertEquals("fastutil", pair[0].param("impl"));
         assertEquals("fastutil-aa", pair[1].param("impl"));
         Map<String, String> base = new TreeMap<>(pair[0].params());

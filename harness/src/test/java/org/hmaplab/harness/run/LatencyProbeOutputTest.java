@@ -78,7 +78,7 @@ class LatencyProbeOutputTest {
 
     @Test
     void aProbeLineBecomesARowInTheArchiveColumnOrderEndingWithTheCollectorAndTheFillMaxima() {
-        List<String> row = RunCommand.latencyRow("go-fast64,go,long-random,4194304,251,1763,2655,56767,1475583,412.6,"
+        List<String> row = BenchRun.latencyRow("go-fast64,go,long-random,4194304,251,1763,2655,56767,1475583,412.6,"
             + "20971520,ns,zgc,5,310271,250111");
         assertEquals(ArchiveFormat.LATENCY_COLUMNS.size(), row.size());
         assertEquals(List.of("go-fast64", "4194304", "251", "1763", "2655", "56767", "1475583", "20971520", "ns", "go",
@@ -89,7 +89,7 @@ class LatencyProbeOutputTest {
 
     @Test
     void aLineWithoutTheFillMaximaIsRefused() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> RunCommand.latencyRow(
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> BenchRun.latencyRow(
             "go-fast64,go,long-random,4194304,251,1763,2655,56767,1475583,412.6,4194304,ns,zgc"));
         assertTrue(e.getMessage().contains("malformed"), e.getMessage());
         assertTrue(e.getMessage().contains("rounds,max_median,max_min"), e.getMessage());

@@ -21,13 +21,13 @@ class NativeCellsTest {
     @org.junit.jupiter.api.io.TempDir
     Path tmp;
 
-    private static List<Cell> nativeCells(RunCommand.Plan plan) {
+    private static List<Cell> nativeCells(BenchRun.Plan plan) {
         return plan.cells().stream().filter(c -> NativeGoImpl.isNative(c.param("impl"))).toList();
     }
 
     @Test
     void aNativeImplementationGetsBothGoHashesAndNoProbeCells() {
-        RunCommand.Plan plan = RunCommand.plan("goals", null, List.of("go-fast64", "native-go119"), null, null, "1/1");
+        BenchRun.Plan plan = BenchRun.plan("goals", null, List.of("go-fast64", "native-go119"), null, null, "1/1");
         List<Cell> nat = nativeCells(plan);
         assertFalse(nat.isEmpty());
         assertEquals(Set.of("aeshash", "fallback"),
@@ -44,7 +44,7 @@ class NativeCellsTest {
 
     @Test
     void compositeKeysHaveNoNativeCell() {
-        RunCommand.Plan plan = RunCommand.plan("nightly", "composite", List.of("go-swar", "native-go127"), null, null,
+        BenchRun.Plan plan = BenchRun.plan("nightly", "composite", List.of("go-swar", "native-go127"), null, null,
             "1/1");
         assertTrue(nativeCells(plan).isEmpty());
         assertFalse(plan.cells().isEmpty());
@@ -52,7 +52,7 @@ class NativeCellsTest {
 
     @Test
     void aNativeHashOnTheCommandLineSelectsItAndLeavesOurMapsTheirDefault() {
-        RunCommand.Plan plan = RunCommand.plan("smoke", null, List.of("go-fast64", "native-go127"), List.of("fallback"),
+        BenchRun.Plan plan = BenchRun.plan("smoke", null, List.of("go-fast64", "native-go127"), List.of("fallback"),
             null, "1/1");
         assertEquals(Set.of("fallback"), nativeCells(plan).stream().map(c -> c.param("hasher"))
             .collect(Collectors.toSet()));
@@ -63,13 +63,13 @@ class NativeCellsTest {
     @Test
     void anUnknownImplementationNamesTheNativeOnesToo() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> RunCommand.plan("smoke", null, List.of("native-go99"), null, null, "1/1"));
+            () -> BenchRun.plan("smoke", null, List.of("native-go99"), null, null, "1/1"));
         assertTrue(e.getMessage().contains("native-go127"), e.getMessage());
     }
 
     @Test
     void theNativeGapProfileSetsEveryNativeMapAgainstBothJavaModels() {
-        RunCommand.Plan plan = RunCommand.plan("native-gap", null, null, null, null, "1/1");
+        BenchRun.Plan plan = BenchRun.plan("native-gap", null, null, null, null, "1/1");
         Set<String> impls = plan.cells().stream().map(c -> c.param("impl"))
             .filter(i -> i != null && !i.endsWith("-aa")).collect(Collectors.toSet());
         assertEquals(Set.of("go-fast64", "swiss-swar", "native-go119", "native-go124", "native-go124-noswiss",
@@ -80,7 +80,7 @@ class NativeCellsTest {
 
     @Test
     void cellsOfAReleaseWithoutToolchainAreDroppedAndTheOthersKept() throws java.io.IOException {
-        RunCommand.Plan plan = RunCommand.plan("smoke", null, List.of("go-fast64", "native-go119", "native-go127"),
+        BenchRun.Plan plan = BenchRun.plan("smoke", null, List.of("go-fast64", "native-go119", "native-go127"),
             null, null, "1/1");
         Path go = tmp.resolve("go119/bin/go");
         java.nio.file.Files.createDirectories(go.getParent());
@@ -89,10 +89,10 @@ class NativeCellsTest {
         GoToolchains only119 = GoToolchains.of(Map.of("HMAP_GO_ROOTS", tmp.resolve("go119").toString()),
             tmp.resolve("home"), tmp.resolve("debian"));
         Map<NativeGoImpl, GoToolchain> found = new LinkedHashMap<>();
-        RunCommand.Plan kept = RunCommand.withoutMissingToolchains(plan, only119, found);
+        BenchRun.Plan kept = BenchRun.withoutMissingToolchains(plan, only119, found);
         assertTrue(kept.cells().stream().noneMatch(c -> "native-go127".equals(c.param("impl"))));
         assertTrue(kept.cells().stream().anyMatch(c -> "native-go119".equals(c.param("impl"))));
         assertEquals(plan.cells().size() - nativeCells(plan).size() / 2, kept.cells().size());
-        assertEquals("native-go119=go1.19.8@" + tmp.resolve("go119"), RunCommand.nativeGoMetadata(found));
+        assertEquals("native-go119=go1.19.8@" + tmp.resolve("go119"), BenchRun.nativeGoMetadata(found));
     }
 }

@@ -1,8 +1,5 @@
 package org.hmaplab.hash.select;
 
-import org.hmaplab.hash.Hasher;
-import org.hmaplab.hash.Hashers;
-
 /**
  * The outcome of a hasher selection: which hasher, by which policy, and why, in words
  * (e.g. {@code "card: CPU has AES instructions (cpuinfo flag aes) -> aes"}). The name, policy and
@@ -14,9 +11,4 @@ import org.hmaplab.hash.Hashers;
  * @param overridden true when an explicit name ({@code --hasher}, {@code hmap.hasher}) decided
  */
 public record Selection(String hasherName, String policy, String reason, boolean overridden) {
-
-    /** The chosen hasher from the registry. */
-    public Hasher hasher() {
-        return Hashers.byName(hasherName);
-    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.hmaplab.hash.cpu.CpuFeatures;
 import org.junit.jupiter.api.Test;
 
@@ -114,13 +115,13 @@ class HasherSelectionTest {
     @Test
     void unknownOverrideNameIsRejectedNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> HasherSelection.select(x86("aes", 0), "card", "no-such-hasher"));
+            () -> HasherSelection.select(x86("aes", 0), "card", "no-such-hasher", List.of("aes", "go")));
         assertTrue(e.getMessage().startsWith("unknown hasher 'no-such-hasher' (given by --hasher); valid: "),
             e.getMessage());
     }
 
     @Test
     void aNullOverrideLeavesThePolicysChoice() {
-        assertEquals("aes", HasherSelection.select(x86("aes", 0), "card", null).hasherName());
+        assertEquals("aes", HasherSelection.select(x86("aes", 0), "card", null, List.of("aes", "go")).hasherName());
     }
 }

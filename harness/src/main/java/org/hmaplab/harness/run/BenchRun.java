@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
@@ -29,7 +28,6 @@ import org.hmaplab.harness.archive.RunArchive;
 import org.hmaplab.harness.archive.RunMetadata;
 import org.hmaplab.harness.bench.HasherChoice;
 import org.hmaplab.harness.bench.KeySets;
-import org.hmaplab.harness.cli.NumberParsing;
 import org.hmaplab.harness.nativego.GoToolchain;
 import org.hmaplab.harness.nativego.GoToolchains;
 import org.hmaplab.harness.nativego.NativeBenchBuild;
@@ -43,85 +41,112 @@ import org.hmaplab.harness.stats.Ratios;
 import org.hmaplab.harness.stats.RoundPlan;
 import org.hmaplab.harness.stats.Verdict;
 import org.hmaplab.hash.Hashers;
-import org.hmaplab.hash.select.HasherSelection;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
- * {@code hbench run}: builds the benchmark matrix of a profile, filters and shards it, runs every
- * cell (JMH cells through JMH's Java API, one run each so progress is known; latency and memory
- * cells as child JVMs), and archives the run through {@link RunArchive}: jmh-result.json,
- * results.csv, latency.csv, memory.csv, summary.md, jmh.log and metadata.json. Prints the plan
- * first, one progress line per cell to stderr, and the summary at the end.
+ * One bench run, from a {@link Request} to an archive: builds the benchmark matrix of a profile,
+ * filters and shards it, runs every cell (JMH cells through JMH's Java API, one run each so
+ * progress is known; latency and memory cells as child JVMs), round after round, and archives the
+ * run through {@link RunArchive}: jmh-result.json, results.csv, latency.csv, memory.csv,
+ * summary.md, jmh.log and metadata.json. Prints the plan first, one progress line per cell to
+ * stderr, and the summary at the end. {@code hbench run} ({@code cli.RunCommand}) is its command
+ * line; bad input is an IllegalArgumentException naming the option, which the command line prints
+ * as one line with exit status 2.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Runs the benchmark matrix of a profile and archives the results.",
-        "Cells run one JMH run (or probe JVM) each; --impl/--hasher/--sizes replace the profile's lists, "
-            + "--include keeps cells whose id matches, --shard takes a disjoint slice."})
-public final class RunCommand implements Callable<Integer> {
+public final class BenchRun {
 
-    @Spec
-    CommandSpec spec;
+    /**
+     * What to run, built with named calls ({@code Request.of("goals").rounds(4).include("^get-")}):
+     * the profile, the filters and overrides, where to archive, and the rounds. A null list or
+     * filter means the profile's own; a null {@code rounds} the profile's default.
+     *
+     * @param profile    the profile's name
+     * @param include    keep only cells whose id contains a match of this regex
+     * @param impls      implementations instead of the profile's
+     * @param hashers    hashers of our maps and of the hasher-speed cells instead of the profile's
+     * @param sizes      map sizes instead of the profile's, as given on the command line
+     * @param shard      run only slice I of N, as {@code I/N}
+     * @param out        the results root (null: the project's {@code results/})
+     * @param perfnorm   ask for JMH's perfnorm profiler (used only if hardware counters work)
+     * @param dryRun     print the planned cells and the estimate, run nothing
+     * @param rounds     rounds of the whole matrix
+     * @param roundsSeed the seed of the rounds' random orders
+     */
+    public record Request(String profile, String include, List<String> impls, List<String> hashers,
+                          List<String> sizes, String shard, Path out, boolean perfnorm, boolean dryRun,
+                          Integer rounds, long roundsSeed) {
 
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
-        description = "smoke | quick | nightly | full | hashers | goals | native-gap (default: ${DEFAULT-VALUE})")
-    String profile;
+        /** The seed of the rounds' order when none is given ("rounds" in ASCII). */
+        public static final long DEFAULT_ROUNDS_SEED = 0x726f756e6473L;
 
-    @Option(names = "--include", paramLabel = "REGEX",
-        description = "keep only cells whose id (e.g. 'get-hit impl=go-swar hasher=aes keyKind=long-random "
-            + "size=1024 distribution=uniform hitRatio=100') contains a match")
-    String include;
+        /** The whole matrix of {@code profile}, one shard, the profile's rounds, archived under results/. */
+        public static Request of(String profile) {
+            return new Request(profile, null, null, null, null, "1/1", null, false, false, null, DEFAULT_ROUNDS_SEED);
+        }
 
-    @Option(names = "--impl", paramLabel = "NAME", split = ",",
-        description = "implementations to run instead of the profile's (go-generic, go-swar-cache, eclipse, ...)")
-    List<String> impls;
+        /** Keeps only the cells whose id contains a match of {@code regex} (null: all). */
+        public Request include(String regex) {
+            return new Request(profile, regex, impls, hashers, sizes, shard, out, perfnorm, dryRun, rounds, roundsSeed);
+        }
 
-    @Option(names = "--hasher", paramLabel = "NAME", split = ",",
-        description = "hashers for our maps and the hasher-speed cells instead of the profile's")
-    List<String> hashers;
+        /** These implementations instead of the profile's (null: the profile's). */
+        public Request impls(List<String> names) {
+            return new Request(profile, include, names, hashers, sizes, shard, out, perfnorm, dryRun, rounds,
+                roundsSeed);
+        }
 
-    @Option(names = "--sizes", paramLabel = "N", split = ",",
-        description = "map sizes (entries) instead of the profile's")
-    List<String> sizes;
+        /** These hashers instead of the profile's (null: the profile's). */
+        public Request hashers(List<String> names) {
+            return new Request(profile, include, impls, names, sizes, shard, out, perfnorm, dryRun, rounds,
+                roundsSeed);
+        }
 
-    @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1",
-        description = "run only slice I of N (cell k goes to slice k mod N + 1); default ${DEFAULT-VALUE}")
-    String shard;
+        /** These map sizes instead of the profile's (null: the profile's). */
+        public Request sizes(List<String> entries) {
+            return new Request(profile, include, impls, hashers, entries, shard, out, perfnorm, dryRun, rounds,
+                roundsSeed);
+        }
 
-    @Option(names = "--out", paramLabel = "DIR",
-        description = "results root (default: the project's results/ folder)")
-    Path out;
+        /** Only slice {@code iOfN} ({@code I/N}) of the matrix. */
+        public Request shard(String iOfN) {
+            return new Request(profile, include, impls, hashers, sizes, iOfN, out, perfnorm, dryRun, rounds,
+                roundsSeed);
+        }
 
-    @Option(names = "--perfnorm", description = "ask for JMH's perfnorm profiler (used only if hardware counters work)")
-    boolean perfnorm;
+        /** Archives under {@code resultsRoot} (null: the project's results/). */
+        public Request out(Path resultsRoot) {
+            return new Request(profile, include, impls, hashers, sizes, shard, resultsRoot, perfnorm, dryRun, rounds,
+                roundsSeed);
+        }
 
-    @Option(names = "--dry-run", description = "print the planned cells and the estimate, run nothing")
-    boolean dryRun;
+        /** Asks for JMH's perfnorm profiler when {@code on}. */
+        public Request perfnorm(boolean on) {
+            return new Request(profile, include, impls, hashers, sizes, shard, out, on, dryRun, rounds, roundsSeed);
+        }
 
-    @Option(names = "--rounds", paramLabel = "R",
-        description = "run the matrix R times, each round in a fresh seeded random order; a cell's forks of all "
-            + "rounds form its sample (default: the profile's, 2 for goals and native-gap, else 1)")
-    Integer rounds;
+        /** Prints the plan and runs nothing when {@code on}. */
+        public Request dryRun(boolean on) {
+            return new Request(profile, include, impls, hashers, sizes, shard, out, perfnorm, on, rounds, roundsSeed);
+        }
 
-    @Option(names = "--rounds-seed", paramLabel = "N", defaultValue = "0x726f756e6473",
-        converter = NumberParsing.Long64.class,
-        description = "the seed of the rounds' order, decimal or 0x-hex (recorded in the metadata; default "
-            + "${DEFAULT-VALUE})")
-    long roundsSeed;
+        /** {@code r} rounds (null: the profile's default), each in a fresh order drawn from {@code seed}. */
+        public Request rounds(Integer r, long seed) {
+            return new Request(profile, include, impls, hashers, sizes, shard, out, perfnorm, dryRun, r, seed);
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private BenchRun() {
+    }
+
     /** The parsed and validated command line: what will run. */
-    record Plan(Profile profile, List<Cell> cells, int matrixSize, String shard, String include,
+    public record Plan(Profile profile, List<Cell> cells, int matrixSize, String shard, String include,
                 List<String> impls, List<String> hashers, List<Integer> sizes) {
     }
 
     /** Validates the options and builds the plan; IllegalArgumentException naming the bad option. */
-    static Plan plan(String profileName, String include, List<String> impls, List<String> hashers, List<String> sizes,
-                     String shard) {
+    public static Plan plan(String profileName, String include, List<String> impls, List<String> hashers,
+                            List<String> sizes, String shard) {
         Profile profile = Profile.of(profileName);
         if (impls != null) {
             for (String i : impls) {
@@ -150,7 +175,7 @@ public final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--include is not a valid regex: " + e.getMessage());
             }
         }
-        String defaultHasher = HasherSelection.defaultSelection().hasherName();
+        String defaultHasher = Hashers.defaultSelection().hasherName();
         MatrixBuilder.Spec s = MatrixBuilder.spec(profile, defaultHasher);
         // our maps' hashers and native Go's hashes travel together in the spec's hasher list
         List<String> goHashers = hashers == null ? null
@@ -257,29 +282,27 @@ public final class RunCommand implements Callable<Integer> {
         return new int[] {i, n};
     }
 
-    @Override
-    public Integer call() {
-        Plan plan;
-        try {
-            plan = plan(profile, include, impls, hashers, sizes, shard);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+    /**
+     * Runs {@code r}: returns 0 when the run is archived (or, with {@code dryRun}, planned);
+     * IllegalArgumentException naming the option when the request is not valid.
+     */
+    public static int run(Request r) {
+        Plan plan = plan(r.profile(), r.include(), r.impls(), r.hashers(), r.sizes(), r.shard());
+        String include = r.include();
         GoToolchains toolchains = GoToolchains.fromEnvironment();
         Map<NativeGoImpl, GoToolchain> nativeGo = new LinkedHashMap<>();
         plan = withoutMissingToolchains(plan, toolchains, nativeGo);
         if (plan.cells().isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no cell left to run: the native-Go "
+            throw new IllegalArgumentException("no cell left to run: the native-Go "
                 + "implementations selected need Go toolchains this machine lacks (install with "
                 + GoToolchains.INSTALL_COMMAND + ")");
         }
         Profile p = plan.profile();
-        int roundCount = rounds == null ? p.defaultRounds() : rounds;
+        int roundCount = r.rounds() == null ? p.defaultRounds() : r.rounds();
         if (roundCount < 1 || roundCount > MAX_ROUNDS) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 1.." + MAX_ROUNDS
-                + ", got " + roundCount);
+            throw new IllegalArgumentException("--rounds must be 1.." + MAX_ROUNDS + ", got " + roundCount);
         }
-        long seed = roundsSeed;
+        long seed = r.roundsSeed();
         double estimate = plan.cells().stream().mapToDouble(c -> Estimate.seconds(c, p)
             * (c.kind() == Cell.Kind.JMH ? roundCount : 1)).sum();
         Map<String, Integer> perOperation = new LinkedHashMap<>();
@@ -289,13 +312,13 @@ public final class RunCommand implements Callable<Integer> {
             roundCount == 1 ? "" : ", " + roundCount + " rounds", Estimate.format(estimate));
         System.err.println("  cells per operation: " + perOperation);
         System.err.println("  fork JVM: " + String.join(" ", CellRunner.forkJvmArgs(p)));
-        if (dryRun) {
+        if (r.dryRun()) {
             plan.cells().forEach(c -> System.out.println(c.id()));
             return 0;
         }
         String perf = "not requested";
         boolean usePerf = false;
-        if (perfnorm || PerfCheck.perfInstalled()) {
+        if (r.perfnorm() || PerfCheck.perfInstalled()) {
             perf = PerfCheck.status();
             usePerf = perf.equals("available");
             if (!usePerf) {
@@ -303,7 +326,7 @@ public final class RunCommand implements Callable<Integer> {
                     + perf.replaceFirst("^unavailable: ", "") + "); running without perfnorm");
             }
         }
-        Path results = out != null ? out : RunArchive.defaultResultsDir();
+        Path results = r.out() != null ? r.out() : RunArchive.defaultResultsDir();
         Map<String, String> extras = metadataExtras(plan, perf);
         extras.put("native_go", nativeGoMetadata(nativeGo));
         extras.put("rounds", Integer.toString(roundCount));

@@ -13,12 +13,12 @@ import org.hmaplab.harness.cli.Hbench;
 import org.junit.jupiter.api.Test;
 
 /** The run command's validation: bad names and values are refused with what is allowed. */
-class RunCommandTest {
+class BenchRunPlanTest {
 
     private static String refused(String profile, List<String> impls, List<String> hashers, List<String> sizes,
                                   String shard) {
         return assertThrows(IllegalArgumentException.class,
-            () -> RunCommand.plan(profile, null, impls, hashers, sizes, shard)).getMessage();
+            () -> BenchRun.plan(profile, null, impls, hashers, sizes, shard)).getMessage();
     }
 
     @Test
@@ -61,13 +61,13 @@ class RunCommandTest {
     @Test
     void aFilterThatMatchesNothingIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> RunCommand.plan("smoke", "no-such-operation", null, null, null, "1/1"));
+            () -> BenchRun.plan("smoke", "no-such-operation", null, null, null, "1/1"));
         assertTrue(e.getMessage().startsWith("no cell of profile smoke"), e.getMessage());
     }
 
     @Test
     void aValidPlanAppliesIncludeAndShard() {
-        RunCommand.Plan plan = RunCommand.plan("quick", "^get-", null, null, List.of("2048"), "1/2");
+        BenchRun.Plan plan = BenchRun.plan("quick", "^get-", null, null, List.of("2048"), "1/2");
         assertTrue(plan.cells().stream().allMatch(c -> c.operation().startsWith("get-")));
         assertTrue(plan.cells().stream().allMatch(c -> "2048".equals(c.param("size"))));
         assertEquals("1/2", plan.shard());

@@ -1,6 +1,7 @@
 package org.hmaplab.baselines;
 
 import java.util.HashMap;
+import java.util.Map;
 import java.util.function.ObjLongConsumer;
 import org.hmaplab.core.LongLongConsumer;
 
@@ -19,10 +20,14 @@ final class JdkAdapters {
 
     /** Adapter over {@code HashMap<Long, Long>}. */
     static final class LongLong implements LongLongMapAdapter {
-        private final HashMap<Long, Long> map;
+        private final Map<Long, Long> map;
 
         LongLong(int hint) {
-            map = newMap(hint);
+            this(newMap(hint));
+        }
+
+        LongLong(Map<Long, Long> map) {
+            this.map = map;
         }
 
         @Override
@@ -65,10 +70,14 @@ final class JdkAdapters {
 
     /** Adapter over {@code HashMap<String, Long>}. */
     static final class StringLong implements StringLongMapAdapter {
-        private final HashMap<String, Long> map;
+        private final Map<String, Long> map;
 
         StringLong(int hint) {
-            map = newMap(hint);
+            this(newMap(hint));
+        }
+
+        StringLong(Map<String, Long> map) {
+            this.map = map;
         }
 
         @Override

@@ -1,11 +1,16 @@
 package org.hmaplab.baselines;
 
+import java.net.URL;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 import org.hmaplab.core.LookupStyle;
 import org.hmaplab.core.MapOptions;
 import org.hmaplab.core.swiss.SwissLookupStyle;
@@ -38,6 +43,9 @@ import org.hmaplab.hash.Hashers;
  *       <td>Object2ObjectOpenHashMap</td></tr>
  *   <tr><td>jdk</td><td>HashMap (boxed)</td><td>HashMap (boxed)</td><td>HashMap</td></tr>
  * </table>
+ *
+ * <p>Map implementations of other jars on the class path join after the peers ({@link MapExtension},
+ * found with {@link ServiceLoader}); they run like peers, hashing their keys themselves.
  */
 public final class MapRegistry {
     private MapRegistry() {
@@ -91,6 +99,12 @@ public final class MapRegistry {
         return Collections.unmodifiableMap(maps);
     }
 
+    /** What an implementation's name may look like (extensions are checked against it). */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    /** Map implementations of other jars on the class path, by name, in class-path order. */
+    private static final Map<String, MapExtension> EXTENSIONS = loadExtensions();
+
     /**
      * The suffix of an A/A control's name: {@code fastutil-aa} is exactly {@code fastutil} under a
      * second name, so that a run can measure one implementation twice in separate forks and see
@@ -111,7 +125,64 @@ public final class MapRegistry {
     }
 
     private static boolean isKnown(String name) {
-        return isGo(name) || isPeer(name);
+        return isGo(name) || isPeer(name) || EXTENSIONS.containsKey(name);
+    }
+
+    /**
+     * The map extensions on the class path ({@link MapExtension}), checked: a name must be well
+     * formed and new; IllegalArgumentException naming the extension's class and jar otherwise.
+     */
+    private static Map<String, MapExtension> loadExtensions() {
+        Map<String, MapExtension> found = new LinkedHashMap<>();
+        try {
+            for (MapExtension e : ServiceLoader.load(MapExtension.class, MapRegistry.class.getClassLoader())) {
+                String name = e.name();
+                String problem = name == null || !NAME.matcher(name).matches()
+                    ? "a name is lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"
+                    : name.startsWith(GO_PREFIX) || name.startsWith(SWISS_PREFIX) || name.startsWith("native-")
+                        || name.endsWith(AA_SUFFIX) ? "the prefixes go-, swiss-, native- and the suffix "
+                        + AA_SUFFIX + " are the testbed's own"
+                    : GO_MAPS.containsKey(name) || SWISS_MAPS.containsKey(name) || PEERS.contains(name)
+                        || found.containsKey(name) ? "that name is taken" : null;
+                if (problem != null) {
+                    throw new IllegalArgumentException("map extension " + describe(e) + " is named '" + name + "': "
+                        + problem);
+                }
+                found.put(name, e);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalArgumentException("a map extension on the class path could not be loaded: "
+                + e.getMessage(), e);
+        }
+        return Collections.unmodifiableMap(found);
+    }
+
+    private static String describe(MapExtension e) {
+        CodeSource source = e.getClass().getProtectionDomain().getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        return e.getClass().getName() + " (" + (location == null ? "unknown origin" : location.getPath()) + ")";
+    }
+
+    /** Whether {@code name} is a map extension from another jar on the class path. */
+    public static boolean isExtension(String name) {
+        return EXTENSIONS.containsKey(name);
+    }
+
+    /**
+     * The map extensions on the class path, one {@code name=class@jar} each, separated by
+     * {@code ;} (what a run's metadata records); empty when there are none.
+     */
+    public static String extensionsDescription() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, MapExtension> e : EXTENSIONS.entrySet()) {
+            if (!sb.isEmpty()) {
+                sb.append(';');
+            }
+            String d = describe(e.getValue());
+            sb.append(e.getKey()).append('=').append(e.getValue().getClass().getName()).append('@')
+                .append(d, d.indexOf('(') + 1, d.length() - 1);
+        }
+        return sb.toString();
     }
 
     /** The implementation an A/A control name stands for; any other name unchanged. */
@@ -119,11 +190,12 @@ public final class MapRegistry {
         return isAaControl(name) ? name.substring(0, name.length() - AA_SUFFIX.length()) : name;
     }
 
-    /** Every implementation name: ours first (classic, then Swiss), then the peers. */
+    /** Every implementation name: ours first (classic, then Swiss), then the peers, then extensions. */
     public static List<String> names() {
         List<String> all = new ArrayList<>(GO_MAPS.keySet());
         all.addAll(SWISS_MAPS.keySet());
         all.addAll(PEERS);
+        all.addAll(EXTENSIONS.keySet());
         return List.copyOf(all);
     }
 
@@ -190,6 +262,9 @@ public final class MapRegistry {
     /** A long -&gt; long map; {@code hasher} is used by our maps only. */
     public static LongLongMapAdapter longLong(String requested, String hasher, int hint) {
         String name = resolve(requested);
+        if (EXTENSIONS.containsKey(name)) {
+            return EXTENSIONS.get(name).longLong(hint);
+        }
         if (isSwiss(name)) {
             return new SwissAdapters.LongLong(hasher(hasher), GO_SEED, hint, SWISS_MAPS.get(name));
         }
@@ -205,6 +280,9 @@ public final class MapRegistry {
     /** A String -&gt; long map; {@code hasher} is used by our maps only. */
     public static StringLongMapAdapter stringLong(String requested, String hasher, int hint) {
         String name = resolve(requested);
+        if (EXTENSIONS.containsKey(name)) {
+            return EXTENSIONS.get(name).stringLong(hint);
+        }
         if (isSwiss(name)) {
             return new SwissAdapters.StringLong(hasher(hasher), GO_SEED, hint, SWISS_MAPS.get(name));
         }
@@ -220,6 +298,9 @@ public final class MapRegistry {
     /** An Object -&gt; Object map (composite keys); {@code hasher} is used by our maps only. */
     public static ObjectObjectMapAdapter objectObject(String requested, String hasher, int hint) {
         String name = resolve(requested);
+        if (EXTENSIONS.containsKey(name)) {
+            return EXTENSIONS.get(name).objectObject(hint);
+        }
         if (isSwiss(name)) {
             return SwissAdapters.objectObject(hasher(hasher), GO_SEED, hint, SWISS_MAPS.get(name));
         }

@@ -232,7 +232,7 @@ class AdapterContractTest {
     void namesAreLowerCaseAndStartWithTheLibrary() {
         assertEquals(List.of("go-generic", "go-generic-cache", "go-fast64", "go-fast64-cache", "go-swar",
             "go-swar-cache", "swiss-swar", "swiss-vector", "eclipse", "agrona", "fastutil", "jdk"),
-            MapRegistry.names());
+            MapRegistry.names().stream().filter(n -> !MapRegistry.isExtension(n)).toList()); // built-in ones
         assertEquals("vector", MapRegistry.lookupStyle("swiss-vector"));
         assertTrue(MapRegistry.isGo("swiss-swar") && MapRegistry.isSwiss("swiss-swar"));
         assertFalse(MapRegistry.isSwiss("go-swar"));

@@ -36,9 +36,14 @@ import org.hmaplab.hash.select.Selection;
  * city and farmhash it does not (their unseeded {@code Hash64} is a different function).
  *
  * <p>{@link #byName} is case-sensitive: names are exactly as listed by {@link #names()}.
+ *
+ * <p>Hashers of other jars on the class path join the registry after these, found with
+ * {@link java.util.ServiceLoader} ({@link HasherExtensions}); a name that is taken, a badly named
+ * extension or one that cannot be loaded stops the registry with an IllegalArgumentException that
+ * names the extension's class and jar.
  */
 public final class Hashers {
-    private static final Map<String, Hasher> BY_NAME = register(
+    private static final List<Hasher> BUILT_IN = List.of(
             Fnv1aHasher.INSTANCE,
             Rc6Hasher.INSTANCE,
             AesHasher.create(),
@@ -51,19 +56,57 @@ public final class Hashers {
             new ZahHasher("city", "cityhash", true, LongHashFunction::city_1_1),
             new ZahHasher("metro", "metrohash", true, LongHashFunction::metro));
 
+    private static final List<Hasher> EXTENSIONS = HasherExtensions.load();
+
+    private static final Map<String, Hasher> BY_NAME = register(BUILT_IN, EXTENSIONS);
+
     private static final List<String> NAMES = List.copyOf(BY_NAME.keySet());
 
     private Hashers() {
     }
 
-    private static Map<String, Hasher> register(Hasher... hashers) {
+    private static Map<String, Hasher> register(List<Hasher> builtIn, List<Hasher> extensions) {
         final Map<String, Hasher> map = new LinkedHashMap<>();
-        for (Hasher h : hashers) {
+        for (Hasher h : builtIn) {
             if (map.putIfAbsent(h.name(), h) != null) {
-                throw new IllegalStateException("two hashers named '" + h.name() + "'");
+                throw new IllegalStateException("two built-in hashers named '" + h.name() + "'");
+            }
+        }
+        for (Hasher h : extensions) {
+            Hasher taken = map.putIfAbsent(h.name(), h);
+            if (taken != null) {
+                throw new IllegalArgumentException("hasher extension " + HasherExtensions.describe(h) + " is named '"
+                    + h.name() + "', which " + (builtIn.contains(taken) ? "a built-in hasher"
+                        : "the extension " + HasherExtensions.describe(taken)) + " already has; give it another name");
             }
         }
         return map;
+    }
+
+    /**
+     * Whether {@code name} came from another jar on the class path ({@link HasherExtensions})
+     * rather than being built in.
+     */
+    public static boolean isExtension(String name) {
+        Hasher h = BY_NAME.get(name);
+        return h != null && EXTENSIONS.contains(h);
+    }
+
+    /**
+     * The extension hashers, one {@code name=class@jar} per hasher, separated by {@code ;}: what a
+     * run's metadata records so that its numbers can be traced to the code that made them; empty
+     * when there are none.
+     */
+    public static String extensionsDescription() {
+        StringBuilder sb = new StringBuilder();
+        for (Hasher h : EXTENSIONS) {
+            if (!sb.isEmpty()) {
+                sb.append(';');
+            }
+            sb.append(h.name()).append('=').append(h.getClass().getName()).append('@')
+                .append(HasherExtensions.origin(h));
+        }
+        return sb.toString();
     }
 
     /** Every registered name, in listing order (immutable). */

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.hmaplab.baselines.MapRegistry;
 import org.hmaplab.hash.Hashers;
 import org.hmaplab.hash.aes.AesHasher;
 import org.hmaplab.hash.cpu.CpuFeatures;
@@ -56,6 +57,15 @@ public final class RunMetadata {
         "cores", "heap_max",
         "hasher_selected", "hasher_policy", "hasher_reason", "aes_backend", "aes_backend_reason",
         "git_commit", "git_dirty", "jmh_version", "hostname");
+
+    /**
+     * The hashers that other jars on the class path added (name=class@jar;...), written only when
+     * there are any, so that a run's numbers trace back to the code that made them.
+     */
+    public static final String HASHER_EXTENSIONS = "hasher_extensions";
+
+    /** The map implementations that other jars on the class path added, as {@link #HASHER_EXTENSIONS}. */
+    public static final String MAP_EXTENSIONS = "map_extensions";
 
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ISO_INSTANT;
     private static final DateTimeFormatter ID_TIME =
@@ -123,6 +133,14 @@ public final class RunMetadata {
         m.put("hasher_reason", sel.reason());
         m.put("aes_backend", aesBackend());
         m.put("aes_backend_reason", aesBackendReason());
+        String extensions = Hashers.extensionsDescription();
+        if (!extensions.isEmpty()) {
+            m.put(HASHER_EXTENSIONS, extensions); // only when a jar on the class path added hashers
+        }
+        String mapExtensions = MapRegistry.extensionsDescription();
+        if (!mapExtensions.isEmpty()) {
+            m.put(MAP_EXTENSIONS, mapExtensions); // only when a jar on the class path added maps
+        }
         Path root = projectRoot();
         String commit = git(root, "rev-parse", "HEAD");
         m.put("git_commit", commit == null ? UNKNOWN : commit.trim());

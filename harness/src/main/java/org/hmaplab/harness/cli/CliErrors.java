@@ -51,7 +51,7 @@ final class CliErrors {
         return FAILURE;
     }
 
-    private static String oneLine(String s) {
+    static String oneLine(String s) {
         return s == null ? "error" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }

@@ -7,9 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code hbench hashers}: every registered hasher with its family, hardware backing and seeding. */
+/**
+ * {@code hbench hashers}: every registered hasher with its family, hardware backing, seeding and
+ * origin (built in, or the jar of an extension on the class path).
+ */
 @Command(name = "hashers", mixinStandardHelpOptions = true, versionProvider = Hbench.Version.class,
-    description = "List every registered hasher: name, family, hardware-backed, seeded.")
+    description = "List every registered hasher: name, family, hardware-backed, seeded, and where it comes from "
+        + "(built in, or the jar of an extension given with ./hbench --classpath).")
 final class HashersCommand implements Callable<Integer> {
 
     @Spec
@@ -17,10 +21,11 @@ final class HashersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Table t = new Table("NAME", "FAMILY", "HARDWARE", "SEEDED");
+        Table t = new Table("NAME", "FAMILY", "HARDWARE", "SEEDED", "FROM");
         for (String name : Hashers.names()) {
             Hasher h = Hashers.byName(name);
-            t.row(h.name(), h.family(), h.hardwareBacked() ? "yes" : "no", h.seeded() ? "yes" : "no");
+            t.row(h.name(), h.family(), h.hardwareBacked() ? "yes" : "no", h.seeded() ? "yes" : "no",
+                Hashers.isExtension(name) ? "extension " + h.getClass().getName() : "built in");
         }
         t.print(spec.commandLine().getOut());
         return 0;

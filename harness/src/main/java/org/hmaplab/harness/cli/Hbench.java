@@ -63,6 +63,17 @@ public final class Hbench implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (ExceptionInInitializerError e) {
+            // a registry refused an extension on the class path (a name taken, a bad name): bad input
+            if (!(e.getCause() instanceof IllegalArgumentException bad)) {
+                throw e;
+            }
+            System.err.println("hbench: " + CliErrors.oneLine(bad.getMessage()));
+            status = CliErrors.USAGE;
+        }
+        System.exit(status);
     }
 }

@@ -53,7 +53,10 @@ public final class ResultsCsv {
         String unit = primary.path("scoreUnit").asText("");
         String impl = params.getOrDefault("impl", operation.equals("baseline") ? "baseline" : "");
         String lookupStyle = impl.isEmpty() || impl.equals("baseline") ? ""
-            : MapRegistry.names().contains(impl) ? MapRegistry.lookupStyle(impl) : "";
+            // an extension's style is left empty, as for any name the registry may not know when
+            // the archive is read again (native Go, an extension not on the reader's class path)
+            : MapRegistry.names().contains(impl) && !MapRegistry.isExtension(impl) ? MapRegistry.lookupStyle(impl)
+            : "";
         String inputBytes = switch (operation) {
             case "hash-long" -> Integer.toString(Long.BYTES);
             case "hash-bytes", "baseline-hash" -> params.getOrDefault("length", "");

@@ -36,7 +36,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * operation, key kind, size, distribution and hit ratio) is its fastest peer; a cell without a
  * peer is left out. The ratios come out three ways: a chart per key kind (log y axis, one column
  * of points per cell, each implementation's ratio as a dot with its interval as a vertical bar and
- * its forks' ratios as small open markers beside it), {@code ratios.csv}, and {@code ratios.tex}
+ * its forks' ratios as small diamonds beside it), {@code ratios.csv}, and {@code ratios.tex}
  * (a booktabs table ready to paste into LaTeX).
  */
 final class RatioReport {

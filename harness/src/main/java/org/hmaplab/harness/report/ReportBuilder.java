@@ -226,7 +226,8 @@ public final class ReportBuilder {
         for (Map.Entry<String, List<RatioReport.Entry>> k : byKind.entrySet()) {
             out.add(figure(RatioReport.chart("time / fastest peer, " + k.getKey() + " keys | " + machine,
                 k.getValue()), "ratio to the fastest peer, " + k.getKey() + " keys: dots the ratio of the means, bars"
-                    + " the 95 % interval over forks, open diamonds the single forks; log scale; " + machine));
+                    + " the 95 % interval over forks, small diamonds beside each dot the single forks; log scale; "
+                    + machine));
         }
         RatioReport.writeCsv(outDir.resolve(RatioReport.RATIOS_CSV), entries);
         Files.writeString(outDir.resolve(RatioReport.RATIOS_TEX), RatioReport.latex("Time relative to the fastest peer"

@@ -61,7 +61,8 @@ class PeerMixerVectorsTest {
         for (int i = 0; i < RANDOM_KEYS; i++) {
             final long k = rnd.nextLong();
             final long seed = rnd.nextLong();
-            assertEquals((long) org.agrona.collections.Hashing.hash(k ^ seed), AgronaHashHasher.INSTANCE.hashLong(k, seed));
+            assertEquals((long) org.agrona.collections.Hashing.hash(k ^ seed),
+                AgronaHashHasher.INSTANCE.hashLong(k, seed));
         }
     }
 

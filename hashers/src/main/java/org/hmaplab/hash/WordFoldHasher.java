@@ -8,22 +8,25 @@ import java.util.Objects;
  * {@link AgronaHashHasher}, {@link JdkSpreadHasher}, {@link WyMixHasher}).
  *
  * <p>A subclass defines only {@link #hashLong(long, long)}, the mixer with the seed entering as
- * that class documents. The byte stream of {@link Hasher#hashBytes} is then hashed as follows:
+ * that class documents. A byte stream of length {@code len} is hashed by {@link Hasher#hashBytes}
+ * as follows:
  * <ol>
- *   <li>the state starts as the seed;</li>
- *   <li>for every full 8-byte little-endian word {@code w}, in order:
- *       {@code state = hashLong(w, state)};</li>
- *   <li>if the length is not a multiple of 8, or is 0, the remaining {@code r} bytes (0 to 7) form
- *       one last word padded the way SHA pads a message: the bytes little-endian, then the byte
- *       {@code 0x80} at byte position {@code r}, then zeros; {@code state = hashLong(tail, state)};</li>
- *   <li>the result is the state.</li>
+ *   <li>{@code len == 8}: the result is {@code hashLong(w, seed)} of the one little-endian word
+ *       {@code w}, as the {@link Hasher} contract demands; nothing else is mixed in.</li>
+ *   <li>Any other length: the state starts as the seed; for every full 8-byte little-endian word
+ *       {@code w}, in order, {@code state = hashLong(w, state)}; if {@code len} is not a multiple
+ *       of 8, or is 0, the remaining {@code r} bytes (0 to 7) form one more word padded the way SHA
+ *       pads a message (the bytes little-endian, then the byte {@code 0x80} at byte position
+ *       {@code r}, then zeros) and {@code state = hashLong(tail, state)}; finally the length is
+ *       appended as a last word (Merkle-Damgard strengthening), {@code state = hashLong(len, state)},
+ *       and the result is the state.</li>
  * </ol>
- * So 8 bytes hash to exactly {@code hashLong(key, seed)}, as the {@link Hasher} contract demands,
- * and the padding keeps inputs of different lengths below 8 apart ("a" and "a\0" differ). Inputs
- * whose length is a multiple of 8 carry no length, so longer inputs can collide on purpose-made
- * words; these are mixers for 8-byte keys, the byte entry points exist to keep the contract and are
- * not a general-purpose byte hasher. {@link #hashChars} hashes the UTF-16LE bytes of the chars the
- * same way, 4 chars per word.
+ * The padding keeps "a" and "a\0" apart, the length word keeps runs of zero words of different
+ * lengths apart for the mixers that map 0 to 0 with seed 0 (fastutil's, Agrona's and the JDK's).
+ * Still, these are mixers for 8-byte keys: the byte entry points exist to keep the contract, their
+ * quality beyond 8 bytes is whatever the mixer's chaining gives, and they are not a general-purpose
+ * byte hasher. {@link #hashChars} hashes the UTF-16LE bytes of the chars the same way, 4 chars per
+ * word.
  */
 abstract class WordFoldHasher implements Hasher {
     private static final int BYTES_PER_LONG = 8;
@@ -36,6 +39,9 @@ abstract class WordFoldHasher implements Hasher {
     @Override
     public final long hashBytes(byte[] data, int off, int len, long seed) {
         Objects.checkFromIndexSize(off, len, data.length);
+        if (len == BYTES_PER_LONG) {
+            return hashLong(LittleEndian.getLong(data, off), seed);
+        }
         long h = seed;
         int i = off;
         final int end = off + len;
@@ -52,13 +58,16 @@ abstract class WordFoldHasher implements Hasher {
             }
             h = hashLong(tail, h);
         }
-        return h;
+        return hashLong(len, h);
     }
 
     @Override
     public final long hashChars(CharSequence s, long seed) {
-        long h = seed;
         final int n = s.length();
+        if (n == CHARS_PER_LONG) {
+            return hashLong(LittleEndian.charsLong(s, 0), seed);
+        }
+        long h = seed;
         int i = 0;
         while (i <= n - CHARS_PER_LONG) {
             h = hashLong(LittleEndian.charsLong(s, i), h);
@@ -72,6 +81,6 @@ abstract class WordFoldHasher implements Hasher {
             }
             h = hashLong(tail, h);
         }
-        return h;
+        return hashLong((long) n * 2, h); // the length in bytes
     }
 }

@@ -128,19 +128,32 @@ class PeerMixerVectorsTest {
     }
 
     @Test
-    void theByteFoldPadsShortInputsSoThatTrailingZerosCount() {
+    void theByteFoldPadsTheTailAndAppendsTheLengthExceptForEightBytes() {
         for (Hasher h : new Hasher[] {FastutilMixHasher.INSTANCE, AgronaHashHasher.INSTANCE, JdkSpreadHasher.INSTANCE,
             WyMixHasher.INSTANCE}) {
-            final long empty = h.hashBytes(new byte[0], 0L);
-            final long a = h.hashBytes(new byte[] {'a'}, 0L);
-            final long a0 = h.hashBytes(new byte[] {'a', 0}, 0L);
-            assertTrue(empty != a && a != a0 && empty != h.hashBytes(new byte[8], 0L), h.name());
-            // the empty input is the padding word alone, "a" is 'a' then the padding byte
-            assertEquals(h.hashLong(0x80L, 0L), empty, h.name());
-            assertEquals(h.hashLong(0x8061L, 0L), a, h.name());
-            // 9 bytes: one word, then the ninth byte padded, folded through the state
+            // the empty input: the padding word alone, then the length 0
+            assertEquals(h.hashLong(0L, h.hashLong(0x80L, 0L)), h.hashBytes(new byte[0], 0L), h.name());
+            // "a": 'a' then the padding byte, then the length 1
+            assertEquals(h.hashLong(1L, h.hashLong(0x8061L, 0L)), h.hashBytes(new byte[] {'a'}, 0L), h.name());
+            // 9 bytes: one word, then the ninth byte padded, then the length 9, folded through the state
             final byte[] nine = {1, 2, 3, 4, 5, 6, 7, 8, 9};
-            assertEquals(h.hashLong(0x8009L, h.hashLong(0x0807060504030201L, 5L)), h.hashBytes(nine, 5L), h.name());
+            assertEquals(h.hashLong(9L, h.hashLong(0x8009L, h.hashLong(0x0807060504030201L, 5L))),
+                h.hashBytes(nine, 5L), h.name());
+            // 16 bytes: two words and the length 16, no padding
+            final byte[] sixteen = new byte[16];
+            assertEquals(h.hashLong(16L, h.hashLong(0L, h.hashLong(0L, 5L))), h.hashBytes(sixteen, 5L), h.name());
+        }
+    }
+
+    @Test
+    void zeroRunsOfDifferentLengthsDifferEvenForMixersThatMapZeroToZero() {
+        for (Hasher h : new Hasher[] {FastutilMixHasher.INSTANCE, AgronaHashHasher.INSTANCE, JdkSpreadHasher.INSTANCE,
+            WyMixHasher.INSTANCE}) {
+            final java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (int len = 0; len <= 64; len++) {
+                final int l = len;
+                assertTrue(seen.add(h.hashBytes(new byte[len], 0L)), () -> h.name() + " zeros of length " + l);
+            }
         }
     }
 }

@@ -30,7 +30,20 @@ import org.hmaplab.hash.select.Selection;
  *   <tr><td>city</td><td>cityhash</td><td>CityHash64 1.1 {@code CityHash64WithSeed(s)}: ZAH
  *       {@code city_1_1(s)}</td></tr>
  *   <tr><td>metro</td><td>metrohash</td><td>MetroHash64 seed s: ZAH {@code metro(s)}</td></tr>
+ *   <tr><td>fastutil-mix</td><td>fastutil</td><td>{@code HashCommon.mix(key ^ s)}, fastutil's unseeded
+ *       mixer ({@link FastutilMixHasher})</td></tr>
+ *   <tr><td>agrona-hash</td><td>agrona</td><td>{@code Hashing.hash(key ^ s)} sign-extended, Agrona's
+ *       unseeded 32-bit hash ({@link AgronaHashHasher})</td></tr>
+ *   <tr><td>jdk-spread</td><td>jdk</td><td>{@code h ^ (h >>> 16)} of {@code Long.hashCode(key + s)}
+ *       sign-extended, the JDK HashMap's unseeded hash ({@link JdkSpreadHasher})</td></tr>
+ *   <tr><td>wymix</td><td>wyhash</td><td>{@code wyhash64(key, s)} of wyhash final version 4.3
+ *       ({@link WyMixHasher})</td></tr>
  * </table>
+ * The last four are the mixers of the peer maps (and wyhash's integer mixer), registered so that a
+ * map design can be compared with the hash cost held equal. They hash 8-byte keys; their byte and
+ * char entry points fold 8-byte words through the mixer ({@link WordFoldHasher}) to keep the
+ * contract and are not general-purpose byte hashers.
+ *
  * For every ZAH hasher, seed s is the seeded variant with that value, also for s = 0; for xxh3,
  * xxh64, wyhash, murmur3 and metro the seeded function with seed 0 equals the unseeded one, for
  * city and farmhash it does not (their unseeded {@code Hash64} is a different function).
@@ -54,7 +67,11 @@ public final class Hashers {
             new ZahHasher("murmur3", "murmur", true, LongHashFunction::murmur_3),
             new ZahHasher("farmhash", "farmhash", true, LongHashFunction::farmNa),
             new ZahHasher("city", "cityhash", true, LongHashFunction::city_1_1),
-            new ZahHasher("metro", "metrohash", true, LongHashFunction::metro));
+            new ZahHasher("metro", "metrohash", true, LongHashFunction::metro),
+            FastutilMixHasher.INSTANCE,
+            AgronaHashHasher.INSTANCE,
+            JdkSpreadHasher.INSTANCE,
+            WyMixHasher.INSTANCE);
 
     private static final List<Hasher> EXTENSIONS = HasherExtensions.load();
 

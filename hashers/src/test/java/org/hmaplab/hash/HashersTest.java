@@ -12,7 +12,7 @@ class HashersTest {
     @Test
     void namesAreListedInTheirFixedOrder() {
         assertEquals(List.of("fnv1a", "rc6", "aes", "go", "xxh3", "xxh64", "wyhash", "murmur3", "farmhash",
-                "city", "metro"), Hashers.names());
+                "city", "metro", "fastutil-mix", "agrona-hash", "jdk-spread", "wymix"), Hashers.names());
     }
 
     @Test
@@ -55,6 +55,10 @@ class HashersTest {
         assertEquals("farmhash", Hashers.byName("farmhash").family());
         assertEquals("cityhash", Hashers.byName("city").family());
         assertEquals("metrohash", Hashers.byName("metro").family());
+        assertEquals("fastutil", Hashers.byName("fastutil-mix").family());
+        assertEquals("agrona", Hashers.byName("agrona-hash").family());
+        assertEquals("jdk", Hashers.byName("jdk-spread").family());
+        assertEquals("wyhash", Hashers.byName("wymix").family());
     }
 
     @Test

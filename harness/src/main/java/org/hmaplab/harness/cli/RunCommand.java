@@ -42,8 +42,9 @@ final class RunCommand implements Callable<Integer> {
         description = "run only slice I of N (cell k goes to slice k mod N + 1); default ${DEFAULT-VALUE}")
     String shard;
 
-    @Option(names = "--out", paramLabel = "DIR",
-        description = "results root (default: the project's results/ folder)")
+    @Option(names = {"--out", "--results"}, paramLabel = "DIR",
+        description = "results root (default: the project's results/ folder); --results is the same option, "
+            + "named as in stability, duet, study and quality")
     Path out;
 
     @Option(names = "--perfnorm", description = "ask for JMH's perfnorm profiler (used only if hardware counters work)")

@@ -23,7 +23,10 @@ import org.hmaplab.harness.stats.Ratios;
  * our best time (above 1 is faster). With the run's per-fork data a speed goal is met or missed
  * only when the 95 % interval of the speedup over the forks ({@link Ratios}) lies wholly on one side
  * of the goal, and undecided otherwise; archives without it fall back to JMH's 99.9 % errors. The
- * goals against native Go are in {@link NativeGoals}.
+ * goals against native Go are in {@link NativeGoals}. When the run measured the memory limit
+ * ({@code LimitBench}), the get goals also show ours' and the peer's time as multiples of the
+ * one-line limit of the same cell, how close to the floor of one cache line per lookup each is;
+ * this is shown, not judged.
  *
  * <table>
  *   <caption>Goals</caption>
@@ -83,8 +86,17 @@ public final class Goals {
     private static final String LONG_KEYS = "long-random";
     private static final String STRING_KEYS = "string-16";
 
-    /** One judged goal: its name, what was measured, the threshold, and the verdict. */
-    public record Verdict(String goal, String ours, String peer, String measure, String threshold, String status) {
+    /**
+     * One judged goal: its name, what was measured, the threshold, the verdict, and for the get goals
+     * ours' and the peer's times as multiples of the one-line memory limit of the same cell
+     * ({@code LimitBench}; empty when the run has no limit row or the goal is not a get).
+     */
+    public record Verdict(String goal, String ours, String peer, String measure, String threshold, String status,
+                          String vsLimit) {
+        /** A verdict without a limit multiple. */
+        public Verdict(String goal, String ours, String peer, String measure, String threshold, String status) {
+            this(goal, ours, peer, measure, threshold, status, "");
+        }
     }
 
     /** The verdicts for every goal from rows alone (no per-fork data: JMH's errors decide). */
@@ -164,10 +176,18 @@ public final class Goals {
             .append("shows the noise inside a fork only). A goal is met or missed only when the whole interval says ")
             .append("so, else undecided. Native Go: our model's time / native Go's time, same generation and hash ")
             .append("(<= 1.0 is the goal). The hasher goals compare the hashers they name, also within this run.\n\n");
-        sb.append("| goal | ours | best peer | measure | goal | status |\n|---|---|---|---:|---|---|\n");
+        boolean withLimit = verdicts.stream().anyMatch(v -> !v.vsLimit().isEmpty());
+        if (withLimit) {
+            sb.append("vs limit: ours' and the peer's time divided by the time of ")
+                .append(MatrixBuilder.LIMIT_1LINE_OPERATION).append(" with the same key kind, size and distribution, ")
+                .append("one independent random 8-byte load per probe from an array the size of the table: the ")
+                .append("floor of a lookup that touches one cache line (1.00x would be at the limit).\n\n");
+        }
+        sb.append("| goal | ours | best peer | measure | goal | status |").append(withLimit ? " vs limit |" : "")
+            .append("\n|---|---|---|---:|---|---|").append(withLimit ? "---|" : "").append('\n');
         for (Verdict v : verdicts) {
             sb.append("| ").append(String.join(" | ", v.goal(), v.ours(), v.peer(), v.measure(), v.threshold(),
-                v.status())).append(" |\n");
+                v.status())).append(withLimit ? " | " + v.vsLimit() : "").append(" |\n");
         }
         return sb.append('\n').toString();
     }
@@ -185,12 +205,13 @@ public final class Goals {
         }
         double speedup = number(peer.get("score")) / number(ours.get("score"));
         String measure = String.format(Locale.ROOT, "%.2fx", speedup);
+        String vsLimit = vsLimit(results, ours, peer);
         Optional<RatioInterval> ci = forks.timeRatio(peer, ours, Ratios.DEFAULT_CONFIDENCE);
         if (ci.isPresent()) {
             RatioInterval r = ci.get();
             measure = intervalMeasure(r);
             return new Verdict(goal, describe(ours, "score"), describe(peer, "score"), measure, threshold,
-                GoalVerdict.atLeast(r, minSpeedup).label());
+                GoalVerdict.atLeast(r, minSpeedup).label(), vsLimit);
         }
         String status = speedup >= minSpeedup ? "met" : "missed";
         double[] range = speedupRange(ours, peer);
@@ -200,7 +221,22 @@ public final class Goals {
                 status += UNDECIDED;
             }
         }
-        return new Verdict(goal, describe(ours, "score"), describe(peer, "score"), measure, threshold, status);
+        return new Verdict(goal, describe(ours, "score"), describe(peer, "score"), measure, threshold, status,
+            vsLimit);
+    }
+
+    /**
+     * For a get goal, ours' and the peer's scores over the one-line limit of ours' key kind, size and
+     * distribution, e.g. {@code ours 2.50x, peer 3.00x}; empty when the run has no such limit row.
+     */
+    static String vsLimit(List<Map<String, String>> results, Map<String, String> ours, Map<String, String> peer) {
+        Map<String, Double> limits = Summary.limits(results);
+        double o = Summary.overLimit(ours, limits);
+        double p = Summary.overLimit(peer, limits);
+        if (Double.isNaN(o) || Double.isNaN(p)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "ours %.2fx, peer %.2fx", o, p);
     }
 
     /** A ratio with its interval and where it comes from, e.g. {@code 1.26x (1.19-1.34x; 4+4 forks)}. */

@@ -63,6 +63,13 @@ public final class MatrixBuilder {
     }
 
     static final String BASELINE = BENCH + "BaselineBench.loop";
+    /** The CSV operation of the one-load-per-probe limit ({@code LimitBench.oneLine}). */
+    public static final String LIMIT_1LINE_OPERATION = "limit-1line";
+    /** The CSV operation of the two-loads-per-probe limit ({@code LimitBench.twoLines}). */
+    public static final String LIMIT_2LINES_OPERATION = "limit-2lines";
+    /** The limit benchmarks by CSV operation. */
+    static final Map<String, String> LIMITS = Map.of(LIMIT_1LINE_OPERATION, BENCH + "LimitBench.oneLine",
+        LIMIT_2LINES_OPERATION, BENCH + "LimitBench.twoLines");
     static final String HASH_LONG = BENCH + "HasherBench.hashLong";
     static final String HASH_BYTES = BENCH + "HasherBench.hashBytes";
     static final String HASH_BASELINE = BENCH + "HasherBench.baseline";
@@ -295,6 +302,10 @@ public final class MatrixBuilder {
                                 p.put("distribution", dist);
                                 p.put("hitRatio", Integer.toString(hit));
                                 cells.add(new Cell("baseline", Cell.Kind.JMH, BASELINE, p, 0));
+                                for (String limit : limitOperations(profile, kind, size, w.sizes())) {
+                                    cells.add(new Cell(limit, Cell.Kind.JMH, LIMITS.get(limit),
+                                        new LinkedHashMap<>(p), 0));
+                                }
                             }
                         }
                     }
@@ -365,6 +376,22 @@ public final class MatrixBuilder {
             }
         }
         return cells;
+    }
+
+    /**
+     * The limit cells beside a get group's baseline: long keys only (the floor is the table's loads, the
+     * same for every key kind; object keys add the key object's load on top of it). Smoke has none;
+     * quick has the one-line limit at its largest size only, to stay inside its 5-minute budget (4m55s
+     * estimated before, one cell is 4 s); the other profiles have both limits for every get group.
+     */
+    static List<String> limitOperations(Profile profile, KeyKind kind, int size, List<Integer> sizes) {
+        if (kind.family() != KeyKind.Family.LONG || profile == Profile.SMOKE) {
+            return List.of();
+        }
+        if (profile == Profile.QUICK) {
+            return size == Collections.max(sizes) ? List.of(LIMIT_1LINE_OPERATION) : List.of();
+        }
+        return List.of(LIMIT_1LINE_OPERATION, LIMIT_2LINES_OPERATION);
     }
 
     /** The CSV operation name of a get with hit ratio {@code hit} percent. */

@@ -22,6 +22,8 @@ public final class ResultsCsv {
 
     private static final String BENCH = MatrixBuilder.BENCH;
     private static final String ALLOC_NORM = "gc.alloc.rate.norm";
+    /** The impl column of the limit rows ({@code limit-1line}, {@code limit-2lines}). */
+    public static final String LIMIT_IMPL = "limit";
 
     /** The rows for every element of {@code jmhArray}, in order. */
     public static List<List<String>> rows(JsonNode jmhArray) {
@@ -51,8 +53,9 @@ public final class ResultsCsv {
         }
         double score = primary.path("score").asDouble(Double.NaN);
         String unit = primary.path("scoreUnit").asText("");
-        String impl = params.getOrDefault("impl", operation.equals("baseline") ? "baseline" : "");
-        String lookupStyle = impl.isEmpty() || impl.equals("baseline") ? ""
+        String impl = params.getOrDefault("impl", operation.equals("baseline") ? "baseline"
+            : MatrixBuilder.LIMITS.containsKey(operation) ? LIMIT_IMPL : "");
+        String lookupStyle = impl.isEmpty() || impl.equals("baseline") || impl.equals(LIMIT_IMPL) ? ""
             // an extension's style is left empty, as for any name the registry may not know when
             // the archive is read again (native Go, an extension not on the reader's class path)
             : MapRegistry.names().contains(impl) && !MapRegistry.isExtension(impl) ? MapRegistry.lookupStyle(impl)
@@ -98,6 +101,11 @@ public final class ResultsCsv {
             return MatrixBuilder.getOperation(Integer.parseInt(hit));
         }
         for (Map.Entry<String, String> e : MatrixBuilder.FAMILIES.entrySet()) {
+            if (e.getValue().equals(benchmark)) {
+                return e.getKey();
+            }
+        }
+        for (Map.Entry<String, String> e : MatrixBuilder.LIMITS.entrySet()) {
             if (e.getValue().equals(benchmark)) {
                 return e.getKey();
             }

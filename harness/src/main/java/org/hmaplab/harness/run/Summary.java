@@ -13,9 +13,10 @@ import org.hmaplab.harness.stats.ForkScores;
  * The run summary (summary.md, also printed at the end of a run): per operation, key kind, size
  * and distribution, every implementation's score with its error and its ratio to the best peer
  * (eclipse, agrona, fastutil, jdk) of the same group in the same run (&lt; 1: faster than the best
- * peer); then hasher speed, insert-latency percentiles, bytes per entry and, when the run measured
- * any of them, the performance goals ({@link Goals}). Rows are read by
- * column name, so the summary works on merged archives too.
+ * peer) and, for gets when the run measured {@code LimitBench}, its multiple of the one-line memory
+ * limit of the same key kind, size and distribution; then hasher speed, insert-latency percentiles,
+ * bytes per entry and, when the run measured any of them, the performance goals ({@link Goals}).
+ * Rows are read by column name, so the summary works on merged archives too.
  */
 public final class Summary {
     private Summary() {
@@ -47,12 +48,22 @@ public final class Summary {
             (op.contains("hash") || op.equals(MatrixBuilder.MULTIPLY_LATENCY_OPERATION) ? hashRows : mapRows).add(r);
         }
         if (!mapRows.isEmpty()) {
+            Map<String, Double> limits = limits(mapRows);
+            boolean withLimit = !limits.isEmpty();
             sb.append("## Map operations\n\n");
             sb.append("Score: average time per operation with JMH's 99.9 % error; vs best peer: score divided by the ")
-                .append("fastest peer's score in the same group (below 1 is faster).\n\n");
-            sb.append("| operation | key kind | size | distribution | impl | hasher | score | unit | alloc B/op "
-                + "| vs best peer |\n");
-            sb.append("|---|---|---:|---|---|---|---:|---|---:|---:|\n");
+                .append("fastest peer's score in the same group (below 1 is faster).");
+            if (withLimit) {
+                sb.append(" vs limit: a get's score divided by the score of ")
+                    .append(MatrixBuilder.LIMIT_1LINE_OPERATION)
+                    .append(" with the same key kind, size and distribution: one independent random 8-byte load per ")
+                    .append("probe from an array the size of the table, the floor of a lookup that touches one cache ")
+                    .append("line (").append(MatrixBuilder.LIMIT_2LINES_OPERATION)
+                    .append(": two loads 64 bytes apart).");
+            }
+            sb.append("\n\n| operation | key kind | size | distribution | impl | hasher | score | unit | alloc B/op "
+                + "| vs best peer |").append(withLimit ? " vs limit |" : "").append('\n');
+            sb.append("|---|---|---:|---|---|---|---:|---|---:|---:|").append(withLimit ? "---:|" : "").append('\n');
             Map<String, List<Map<String, String>>> groups = new LinkedHashMap<>();
             for (Map<String, String> r : mapRows) {
                 String key = String.join("|", r.get("operation"), r.get("key_kind"), r.get("size"),
@@ -68,7 +79,12 @@ public final class Summary {
                         : String.format(Locale.ROOT, "%.2f", s / bestPeer);
                     sb.append("| ").append(String.join(" | ", r.get("operation"), r.get("key_kind"), r.get("size"),
                         r.get("distribution"), r.get("impl"), r.get("hasher"), scoreWithError(r), r.get("unit"),
-                        short2(r.get("alloc_bytes_per_op")), ratio)).append(" |\n");
+                        short2(r.get("alloc_bytes_per_op")), ratio));
+                    if (withLimit) {
+                        double m = overLimit(r, limits);
+                        sb.append(" | ").append(Double.isNaN(m) ? "" : String.format(Locale.ROOT, "%.2f", m));
+                    }
+                    sb.append(" |\n");
                 }
             }
             sb.append('\n');
@@ -133,6 +149,39 @@ public final class Summary {
             sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
         }
         sb.append('\n');
+    }
+
+    /**
+     * The one-line limit's score ({@link MatrixBuilder#LIMIT_1LINE_OPERATION}) of each key kind, size and
+     * distribution the rows have one for, by {@link #limitGroup}.
+     */
+    static Map<String, Double> limits(List<Map<String, String>> results) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map<String, String> r : results) {
+            double s = number(r.get("score"));
+            if (MatrixBuilder.LIMIT_1LINE_OPERATION.equals(r.get("operation")) && !Double.isNaN(s) && s > 0) {
+                out.putIfAbsent(limitGroup(r), s);
+            }
+        }
+        return out;
+    }
+
+    private static String limitGroup(Map<String, String> r) {
+        return String.join("|", r.getOrDefault("key_kind", ""), r.getOrDefault("size", ""),
+            r.getOrDefault("distribution", ""));
+    }
+
+    /**
+     * A get's (or a limit's) score as a multiple of the one-line limit of its key kind, size and
+     * distribution; NaN for other operations and when {@code limits} has no such group.
+     */
+    static double overLimit(Map<String, String> r, Map<String, Double> limits) {
+        String op = r.getOrDefault("operation", "");
+        if (!op.startsWith("get-") && !op.startsWith("limit-")) {
+            return Double.NaN;
+        }
+        Double limit = limits.get(limitGroup(r));
+        return limit == null ? Double.NaN : number(r.get("score")) / limit;
     }
 
     private static String scoreWithError(Map<String, String> r) {

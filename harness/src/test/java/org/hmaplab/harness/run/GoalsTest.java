@@ -1,6 +1,7 @@
 package org.hmaplab.harness.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -54,6 +55,56 @@ class GoalsTest {
         assertEquals("0.80x", verdict(v, "get-hit long-random 1024").measure());
         assertEquals("met", verdict(v, "get-miss long-random 65536").status());
         assertEquals("not measured", verdict(v, "put-growth long-random 4194304").status());
+    }
+
+    private static Map<String, String> uniform(Map<String, String> row) {
+        Map<String, String> r = new LinkedHashMap<>(row);
+        r.put("distribution", "uniform");
+        return r;
+    }
+
+    @Test
+    void theGetGoalsShowOursAndThePeersTimeAsMultiplesOfTheOneLineLimitWithoutChangingTheVerdict() {
+        List<Map<String, String>> results = new ArrayList<>();
+        // 64K hits: ours 12 (best of two), peer 15 (best of two), limit 4 -> ours 3.00x, peer 3.75x; speedup 1.25
+        results.add(uniform(result("get-hit", "long-random", 1 << 16, "go-fast64", "go", 12, 0)));
+        results.add(uniform(result("get-hit", "long-random", 1 << 16, "go-swar", "aes", 14, 0)));
+        results.add(uniform(result("get-hit", "long-random", 1 << 16, "fastutil", "none", 15, 0)));
+        results.add(uniform(result("get-hit", "long-random", 1 << 16, "agrona", "none", 18, 0)));
+        results.add(uniform(result("limit-1line", "long-random", 1 << 16, "limit", "", 4, 0)));
+        results.add(uniform(result("limit-2lines", "long-random", 1 << 16, "limit", "", 5, 0)));
+        // 4M misses: ours 20, peer 32, limit 8 -> ours 2.50x, peer 4.00x
+        results.add(uniform(result("get-miss", "long-random", 1 << 22, "go-fast64", "go", 20, 0)));
+        results.add(uniform(result("get-miss", "long-random", 1 << 22, "fastutil", "none", 32, 0)));
+        results.add(uniform(result("limit-1line", "long-random", 1 << 22, "limit", "", 8, 0)));
+        // 1K hits have no limit row; 64K growth is no lookup
+        results.add(uniform(result("get-hit", "long-random", 1 << 10, "go-fast64", "go", 5, 0)));
+        results.add(uniform(result("get-hit", "long-random", 1 << 10, "eclipse", "none", 4, 0)));
+        results.add(uniform(result("put-growth", "long-random", 1 << 16, "go-fast64", "go", 50, 0)));
+        results.add(uniform(result("put-growth", "long-random", 1 << 16, "fastutil", "none", 60, 0)));
+        List<Goals.Verdict> v = Goals.judge(results, List.of(), List.of());
+        Goals.Verdict hit64k = verdict(v, "get-hit long-random 65536");
+        assertEquals("ours 3.00x, peer 3.75x", hit64k.vsLimit());
+        assertEquals("1.25x", hit64k.measure());
+        assertEquals("met", hit64k.status());
+        assertEquals("ours 2.50x, peer 4.00x", verdict(v, "get-miss long-random 4194304").vsLimit());
+        assertEquals("", verdict(v, "get-hit long-random 1024").vsLimit());
+        assertEquals("missed", verdict(v, "get-hit long-random 1024").status(), "5 vs 4: 0.80x, as without limits");
+        assertEquals("", verdict(v, "put-growth long-random 65536").vsLimit());
+        String md = Goals.markdown(v);
+        assertTrue(md.contains("| goal | ours | best peer | measure | goal | status | vs limit |\n"
+            + "|---|---|---|---:|---|---|---|\n"), md);
+        assertTrue(md.contains("| get-hit long-random 65536 | go-fast64/go 12.0 | fastutil 15.0 | 1.25x | speedup >= 1.0 "
+            + "| met | ours 3.00x, peer 3.75x |"), md);
+        assertTrue(md.contains("| put-growth long-random 65536 | go-fast64/go 50.0 | fastutil 60.0 | 1.20x "
+            + "| speedup >= 1.0 | met |  |"), md);
+
+        List<Map<String, String>> noLimits = results.stream().filter(r -> !r.get("operation").startsWith("limit-"))
+            .toList();
+        List<Goals.Verdict> without = Goals.judge(noLimits, List.of(), List.of());
+        assertEquals("", verdict(without, "get-hit long-random 65536").vsLimit());
+        assertEquals("met", verdict(without, "get-hit long-random 65536").status());
+        assertFalse(Goals.markdown(without).contains("vs limit"), "no limit rows, no column");
     }
 
     private static Map<String, String> withError(Map<String, String> row, double error) {

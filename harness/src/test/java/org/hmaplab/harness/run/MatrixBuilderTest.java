@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hmaplab.baselines.MapRegistry;
+import org.hmaplab.harness.bench.KeyKind;
 import org.junit.jupiter.api.Test;
 
 /** The matrix of each profile, the command line's overrides and filters, and shard slices. */
@@ -189,5 +192,54 @@ class MatrixBuilderTest {
             assertTrue(cells.stream().anyMatch(c -> c.id().equals("hash-bytes hasher=" + hasher + " length=262144")),
                 "256 KiB of " + hasher);
         }
+    }
+
+    /** How many cells of {@code operation} each long-key get group (key kind/size/distribution) of {@code p} has. */
+    private static Map<String, Integer> limitsPerGetGroup(Profile p, String operation) {
+        List<Cell> all = cells(p);
+        Map<String, Integer> out = new HashMap<>();
+        for (Cell c : all) {
+            if (c.operation().startsWith("get-")
+                && KeyKind.of(c.param("keyKind")).family() == KeyKind.Family.LONG) {
+                out.put(c.param("keyKind") + "/" + c.param("size") + "/" + c.param("distribution"), 0);
+            }
+        }
+        for (Cell c : all) {
+            if (c.operation().equals(operation)) {
+                String group = c.param("keyKind") + "/" + c.param("size") + "/" + c.param("distribution");
+                assertTrue(out.containsKey(group), operation + " without a long-key get group: " + c.id());
+                out.merge(group, 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyLongKeyGetGroupHasBothLimitsOnceInTheProfilesThatMeasureThem() {
+        for (Profile p : List.of(Profile.GOALS, Profile.NIGHTLY, Profile.FULL, Profile.NATIVE_GAP)) {
+            for (String op : List.of(MatrixBuilder.LIMIT_1LINE_OPERATION, MatrixBuilder.LIMIT_2LINES_OPERATION)) {
+                Map<String, Integer> counts = limitsPerGetGroup(p, op);
+                assertFalse(counts.isEmpty(), p + " has long-key gets");
+                counts.forEach((group, n) -> assertEquals(1, n, p + " " + op + " " + group));
+            }
+        }
+        // goals: long-random at 1K, 64K, 4M, uniform; its string-16 gets have none
+        List<Cell> goals = cells(Profile.GOALS).stream().filter(c -> c.operation().startsWith("limit-")).toList();
+        assertEquals(6, goals.size());
+        assertEquals(Set.of("long-random"), values(goals, "keyKind"));
+        assertEquals(Set.of("1024", "65536", "4194304"), values(goals, "size"));
+        assertTrue(goals.stream().allMatch(c -> c.target().equals(MatrixBuilder.LIMITS.get(c.operation()))));
+        // full: 3 long kinds x 8 sizes x 2 distributions, each with both limits
+        assertEquals(96, cells(Profile.FULL).stream().filter(c -> c.operation().startsWith("limit-")).count());
+    }
+
+    @Test
+    void quickHasTheOneLineLimitAtItsLargestSizeOnlyAndSmokeNone() {
+        List<Cell> quick = cells(Profile.QUICK).stream().filter(c -> c.operation().startsWith("limit-")).toList();
+        assertEquals(List.of("limit-1line keyKind=long-random size=65536 distribution=uniform hitRatio=100"),
+            quick.stream().map(Cell::id).toList());
+        assertEquals(MatrixBuilder.BENCH + "LimitBench.oneLine", quick.get(0).target());
+        assertTrue(cells(Profile.SMOKE).stream().noneMatch(c -> c.operation().startsWith("limit-")));
+        assertTrue(cells(Profile.HASHERS).stream().noneMatch(c -> c.operation().startsWith("limit-")));
     }
 }

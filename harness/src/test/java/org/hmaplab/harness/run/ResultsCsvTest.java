@@ -98,6 +98,23 @@ class ResultsCsvTest {
     }
 
     @Test
+    void theLimitsAreTheirOwnOperationsWithImplLimit() throws Exception {
+        for (String[] method : new String[][] {{"oneLine", "limit-1line"}, {"twoLines", "limit-2lines"}}) {
+            JsonNode json = new ObjectMapper().readTree("[{\"benchmark\":\"org.hmaplab.harness.bench.LimitBench."
+                + method[0] + "\",\"mode\":\"avgt\",\"params\":{\"keyKind\":\"long-random\",\"size\":\"65536\","
+                + "\"distribution\":\"uniform\",\"hitRatio\":\"100\"},"
+                + "\"primaryMetric\":{\"score\":4.5,\"scoreError\":0.1,\"scoreUnit\":\"ns/op\",\"rawData\":[[4.5]]}}]");
+            List<String> row = ResultsCsv.rows(json).get(0);
+            assertEquals(method[1], cell(row, "operation"));
+            assertEquals(ResultsCsv.LIMIT_IMPL, cell(row, "impl"));
+            assertEquals("", cell(row, "lookup_style"));
+            assertEquals("", cell(row, "hasher"));
+            assertEquals("65536", cell(row, "size"));
+            assertEquals("", cell(row, "input_bytes"));
+        }
+    }
+
+    @Test
     void anUnknownBenchmarkIsRejectedByName() throws Exception {
         JsonNode bad = new ObjectMapper().readTree("[{\"benchmark\":\"x.Y.z\",\"mode\":\"avgt\","
             + "\"primaryMetric\":{\"score\":1.0,\"scoreUnit\":\"ns/op\",\"rawData\":[[1.0]]}}]");

@@ -70,5 +70,38 @@ class SummaryTest {
         assertTrue(md.contains("| agrona | none | 15.00 ± 0.50 | ns/op |  | 1.50 |"), md);
         assertTrue(md.contains("| fastutil | none | 10.00 ± 0.50 | ns/op |  | 1.00 |"), md);
         assertTrue(md.contains("| go-swar | fnv1a | 30.00 ± 0.50 | ns/op |  | 0.50 |"), md);
+        assertFalse(md.contains("vs limit"), "no limit rows, no limit column: " + md);
+    }
+
+    private static Map<String, String> with(Map<String, String> row, String... kv) {
+        Map<String, String> r = new LinkedHashMap<>(row);
+        for (int i = 0; i < kv.length; i += 2) {
+            r.put(kv[i], kv[i + 1]);
+        }
+        return r;
+    }
+
+    @Test
+    void getsAreShownAsMultiplesOfTheOneLineLimitOfTheirKeyKindSizeAndDistribution() {
+        List<Map<String, String>> rows = List.of(
+            row("go-swar", "1024", "20"), row("fastutil", "1024", "10"),
+            with(row("baseline", "1024", "1"), "operation", "baseline", "hasher", ""),
+            with(row("limit", "1024", "4"), "operation", "limit-1line", "hasher", ""),
+            with(row("limit", "1024", "6"), "operation", "limit-2lines", "hasher", ""),
+            with(row("go-swar", "1024", "8"), "distribution", "zipf"),
+            row("go-swar", "65536", "30"), row("jdk", "65536", "60"));
+        String md = Summary.markdown("t", rows, List.of(), List.of());
+        assertTrue(md.contains("| vs best peer | vs limit |\n|---|---|---:|---|---|---|---:|---|---:|---:|---:|\n"), md);
+        // 1K uniform: limit 4 ns; go-swar 20 / 4 = 5, fastutil 10 / 4 = 2.5, the two-line limit 6 / 4 = 1.5
+        assertTrue(md.contains("| go-swar | fnv1a | 20.00 ± 0.50 | ns/op |  | 2.00 | 5.00 |"), md);
+        assertTrue(md.contains("| fastutil | none | 10.00 ± 0.50 | ns/op |  | 1.00 | 2.50 |"), md);
+        assertTrue(md.contains("| limit-1line | long-random | 1024 | uniform | limit |  | 4.00 ± 0.50 | ns/op |  |  "
+            + "| 1.00 |"), md);
+        assertTrue(md.contains("| limit-2lines | long-random | 1024 | uniform | limit |  | 6.00 ± 0.50 | ns/op |  |  "
+            + "| 1.50 |"), md);
+        // the baseline is no lookup; zipf and 64K have no limit row: empty
+        assertTrue(md.contains("| baseline |  | 1.00 ± 0.50 | ns/op |  |  |  |"), md);
+        assertTrue(md.contains("| zipf | go-swar | fnv1a | 8.00 ± 0.50 | ns/op |  |  |  |"), md);
+        assertTrue(md.contains("| go-swar | fnv1a | 30.00 ± 0.50 | ns/op |  | 0.50 |  |"), md);
     }
 }

@@ -91,7 +91,8 @@ class SummaryTest {
             with(row("go-swar", "1024", "8"), "distribution", "zipf"),
             row("go-swar", "65536", "30"), row("jdk", "65536", "60"));
         String md = Summary.markdown("t", rows, List.of(), List.of());
-        assertTrue(md.contains("| vs best peer | vs limit |\n|---|---|---:|---|---|---|---:|---|---:|---:|---:|\n"), md);
+        assertTrue(md.contains("| vs best peer | vs limit |\n|---|---|---:|---|---|---|---:|---|---:|---:|---:|\n"),
+            md);
         // 1K uniform: limit 4 ns; go-swar 20 / 4 = 5, fastutil 10 / 4 = 2.5, the two-line limit 6 / 4 = 1.5
         assertTrue(md.contains("| go-swar | fnv1a | 20.00 ± 0.50 | ns/op |  | 2.00 | 5.00 |"), md);
         assertTrue(md.contains("| fastutil | none | 10.00 ± 0.50 | ns/op |  | 1.00 | 2.50 |"), md);

@@ -7,7 +7,9 @@
  * appears in the CSV. Keys and probe sequences are generated in setup from fixed seeds
  * ({@link org.hmaplab.harness.bench.KeySets}, {@link org.hmaplab.harness.bench.ProbePlan}): the timed
  * loops only read arrays, every result is consumed, and {@link org.hmaplab.harness.bench.BaselineBench}
- * runs the same loop without a map so the harness's own cost is visible. The native-Go cells
+ * runs the same loop without a map so the harness's own cost is visible, and
+ * {@link org.hmaplab.harness.bench.LimitBench} the same loop with one (two) independent random loads
+ * per probe from a table-sized array, the memory floor a lookup's time is read against. The native-Go cells
  * (package {@code nativego}) replay the same keys and probes on Go's runtime maps.
  */
 package org.hmaplab.harness.bench;

@@ -1,19 +1,15 @@
 package org.hmaplab.baselines;
 
-import java.net.URL;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
-import java.util.regex.Pattern;
 import org.hmaplab.core.LookupStyle;
 import org.hmaplab.core.MapOptions;
 import org.hmaplab.core.swiss.SwissLookupStyle;
+import org.hmaplab.hash.ClassPathExtensions;
 import org.hmaplab.hash.Hasher;
 import org.hmaplab.hash.Hashers;
 
@@ -45,7 +41,8 @@ import org.hmaplab.hash.Hashers;
  * </table>
  *
  * <p>Map implementations of other jars on the class path join after the peers ({@link MapExtension},
- * found with {@link ServiceLoader}); they run like peers, hashing their keys themselves.
+ * found with {@link java.util.ServiceLoader} through {@link ClassPathExtensions}); they run like
+ * peers, hashing their keys themselves.
  */
 public final class MapRegistry {
     private MapRegistry() {
@@ -99,9 +96,6 @@ public final class MapRegistry {
         return Collections.unmodifiableMap(maps);
     }
 
-    /** What an implementation's name may look like (extensions are checked against it). */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-
     /** Map implementations of other jars on the class path, by name, in class-path order. */
     private static final Map<String, MapExtension> EXTENSIONS = loadExtensions();
 
@@ -134,33 +128,20 @@ public final class MapRegistry {
      */
     private static Map<String, MapExtension> loadExtensions() {
         Map<String, MapExtension> found = new LinkedHashMap<>();
-        try {
-            for (MapExtension e : ServiceLoader.load(MapExtension.class, MapRegistry.class.getClassLoader())) {
-                String name = e.name();
-                String problem = name == null || !NAME.matcher(name).matches()
-                    ? "a name is lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"
-                    : name.startsWith(GO_PREFIX) || name.startsWith(SWISS_PREFIX) || name.startsWith("native-")
-                        || name.endsWith(AA_SUFFIX) ? "the prefixes go-, swiss-, native- and the suffix "
-                        + AA_SUFFIX + " are the testbed's own"
-                    : GO_MAPS.containsKey(name) || SWISS_MAPS.containsKey(name) || PEERS.contains(name)
-                        || found.containsKey(name) ? "that name is taken" : null;
-                if (problem != null) {
-                    throw new IllegalArgumentException("map extension " + describe(e) + " is named '" + name + "': "
-                        + problem);
-                }
-                found.put(name, e);
+        for (MapExtension e : ClassPathExtensions.load(MapExtension.class, "map", MapExtension::name)) {
+            String name = e.name();
+            String problem = name.startsWith(GO_PREFIX) || name.startsWith(SWISS_PREFIX) || name.startsWith("native-")
+                    || name.endsWith(AA_SUFFIX) ? "the prefixes go-, swiss-, native- and the suffix " + AA_SUFFIX
+                    + " are the testbed's own"
+                : GO_MAPS.containsKey(name) || SWISS_MAPS.containsKey(name) || PEERS.contains(name)
+                    || found.containsKey(name) ? "that name is taken" : null;
+            if (problem != null) {
+                throw new IllegalArgumentException("map extension " + ClassPathExtensions.describe(e) + " is named '"
+                    + name + "': " + problem);
             }
-        } catch (ServiceConfigurationError e) {
-            throw new IllegalArgumentException("a map extension on the class path could not be loaded: "
-                + e.getMessage(), e);
+            found.put(name, e);
         }
         return Collections.unmodifiableMap(found);
-    }
-
-    private static String describe(MapExtension e) {
-        CodeSource source = e.getClass().getProtectionDomain().getCodeSource();
-        URL location = source == null ? null : source.getLocation();
-        return e.getClass().getName() + " (" + (location == null ? "unknown origin" : location.getPath()) + ")";
     }
 
     /** Whether {@code name} is a map extension from another jar on the class path. */
@@ -173,16 +154,7 @@ public final class MapRegistry {
      * {@code ;} (what a run's metadata records); empty when there are none.
      */
     public static String extensionsDescription() {
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, MapExtension> e : EXTENSIONS.entrySet()) {
-            if (!sb.isEmpty()) {
-                sb.append(';');
-            }
-            String d = describe(e.getValue());
-            sb.append(e.getKey()).append('=').append(e.getValue().getClass().getName()).append('@')
-                .append(d, d.indexOf('(') + 1, d.length() - 1);
-        }
-        return sb.toString();
+        return ClassPathExtensions.description(EXTENSIONS.values(), MapExtension::name);
     }
 
     /** The implementation an A/A control name stands for; any other name unchanged. */

@@ -51,7 +51,7 @@ import org.hmaplab.hash.select.Selection;
  * <p>{@link #byName} is case-sensitive: names are exactly as listed by {@link #names()}.
  *
  * <p>Hashers of other jars on the class path join the registry after these, found with
- * {@link java.util.ServiceLoader} ({@link HasherExtensions}); a name that is taken, a badly named
+ * {@link java.util.ServiceLoader} ({@link ClassPathExtensions}); a name that is taken, a badly named
  * extension or one that cannot be loaded stops the registry with an IllegalArgumentException that
  * names the extension's class and jar.
  */
@@ -73,7 +73,7 @@ public final class Hashers {
             JdkSpreadHasher.INSTANCE,
             WyMixHasher.INSTANCE);
 
-    private static final List<Hasher> EXTENSIONS = HasherExtensions.load();
+    private static final List<Hasher> EXTENSIONS = ClassPathExtensions.load(Hasher.class, "hasher", Hasher::name);
 
     private static final Map<String, Hasher> BY_NAME = register(BUILT_IN, EXTENSIONS);
 
@@ -92,16 +92,17 @@ public final class Hashers {
         for (Hasher h : extensions) {
             Hasher taken = map.putIfAbsent(h.name(), h);
             if (taken != null) {
-                throw new IllegalArgumentException("hasher extension " + HasherExtensions.describe(h) + " is named '"
-                    + h.name() + "', which " + (builtIn.contains(taken) ? "a built-in hasher"
-                        : "the extension " + HasherExtensions.describe(taken)) + " already has; give it another name");
+                throw new IllegalArgumentException("hasher extension " + ClassPathExtensions.describe(h)
+                    + " is named '" + h.name() + "', which " + (builtIn.contains(taken) ? "a built-in hasher"
+                        : "the extension " + ClassPathExtensions.describe(taken))
+                    + " already has; give it another name");
             }
         }
         return map;
     }
 
     /**
-     * Whether {@code name} came from another jar on the class path ({@link HasherExtensions})
+     * Whether {@code name} came from another jar on the class path ({@link ClassPathExtensions})
      * rather than being built in.
      */
     public static boolean isExtension(String name) {
@@ -115,15 +116,7 @@ public final class Hashers {
      * when there are none.
      */
     public static String extensionsDescription() {
-        StringBuilder sb = new StringBuilder();
-        for (Hasher h : EXTENSIONS) {
-            if (!sb.isEmpty()) {
-                sb.append(';');
-            }
-            sb.append(h.name()).append('=').append(h.getClass().getName()).append('@')
-                .append(HasherExtensions.origin(h));
-        }
-        return sb.toString();
+        return ClassPathExtensions.description(EXTENSIONS, Hasher::name);
     }
 
     /** Every registered name, in listing order (immutable). */

@@ -10,7 +10,7 @@
  * ({@link org.hmaplab.hash.Rc6Hasher}, built on the RC6 round that the published cipher vectors
  * vouch for), and the Zero-Allocation-Hashing families through {@link org.hmaplab.hash.ZahHasher}.
  * Hashers of other jars on the class path join the registry through {@link java.util.ServiceLoader}
- * ({@code HasherExtensions}; the guide is {@code docs/extending.md}).
+ * ({@link org.hmaplab.hash.ClassPathExtensions}; the guide is {@code docs/extending.md}).
  *
  * <p>Sub-packages: {@code aes} the AES hash on three interchangeable backends; {@code cpu} what the
  * machine offers (CPU flags, the JVM's view); {@code select} the policy that picks a hasher from

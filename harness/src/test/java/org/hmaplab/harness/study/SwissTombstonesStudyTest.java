@@ -115,13 +115,13 @@ class SwissTombstonesStudyTest {
         final List<String> summary = Files.readAllLines(dir.resolve("swiss-tombstones-summary.csv"));
         assertEquals("window,go_version,ops,need_capacity,fill_capacity,final_capacity,max_capacity,blowup,"
             + "max_blowup,final_table_count,final_global_depth,final_tombstones,final_tombstone_pct,"
-            + "mean_tombstone_pct,max_tombstone_pct", summary.getFirst());
+            + "mean_tombstone_pct,max_tombstone_pct,last_growth_op", summary.getFirst());
         assertEquals(7, summary.size());
         // need for W = 1,000 (5.5): target 1142 -> 2 tables of pow2(571) = 1024 slots
         assertTrue(summary.get(1).startsWith("1000,1.24,20000,2048,"), summary.get(1));
         final String report = Files.readString(dir.resolve("report.md"));
         assertTrue(report.startsWith("# Study: swiss-tombstones\n"), report);
-        assertTrue(report.contains("W = 10,000: 1.24 grows the map to"), report);
+        assertTrue(report.contains("W = 10,000, after 200,000 operations: 1.24 ends at"), report);
         final RunMetadata meta = RunMetadata.read(dir.resolve("metadata.json"));
         assertEquals("study-swiss-tombstones", meta.get("kind"));
         assertEquals(Long.toHexString(SwissTombstonesStudy.SEED), meta.get("study_seed"));

@@ -243,9 +243,10 @@ public final class SwissTombstonesStudy implements Study {
         sb.append("\nWhy 1.26 can grow too: pruning runs only when growthLeft is 0 and then needs tombstones in at"
             + " least 10 % of the table, so a table whose live keys exceed 7/8 - 1/10 = 77.5 % of its slots"
             + " cannot prune and splits as in 1.24. A table's live count is its random share of the window, so"
-            + " some tables cross that line now and then. In 1.24 no table ever gets rid of a tombstone except"
-            + " by growing, so the capacity grows for as long as the churn lasts, more slowly the larger the"
-            + " tables are (`last growth` = the first sample at the final capacity).\n");
+            + " some tables cross that line now and then. In 1.24 a table gets rid of its tombstones only by"
+            + " growing; each growth halves its load, and the next one comes later the emptier the table is"
+            + " (`last growth` = the operation of the first sample at the final capacity; 0 = no growth after"
+            + " the fill).\n");
         return sb.toString();
     }
 

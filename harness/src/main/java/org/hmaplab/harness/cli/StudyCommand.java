@@ -19,6 +19,7 @@ import org.hmaplab.harness.study.GrowthCostStudy;
 import org.hmaplab.harness.study.HashFloodingStudy;
 import org.hmaplab.harness.study.Study;
 import org.hmaplab.harness.study.StudyContext;
+import org.hmaplab.harness.study.SwissTombstonesStudy;
 import org.hmaplab.harness.study.TophashFilterStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "study", mixinStandardHelpOptions = true,
     description = {"Runs a study into an archive folder (kind study-NAME) with its CSV files and report.md.",
-        "Studies: bucket-layout, collision-rate, go-load-factor, hash-flooding, tophash-filter, growth-cost."})
+        "Studies: bucket-layout, collision-rate, go-load-factor, hash-flooding, tophash-filter, growth-cost,",
+        "swiss-tombstones."})
 public final class StudyCommand implements Callable<Integer> {
 
     /** The report section's file name in the archive. */
@@ -56,7 +58,7 @@ public final class StudyCommand implements Callable<Integer> {
     /** Every study, in listing order. */
     public static List<Study> studies() {
         return List.of(new BucketLayoutStudy(), new CollisionRateStudy(), new GoLoadFactorStudy(),
-            new HashFloodingStudy(), new TophashFilterStudy(), new GrowthCostStudy());
+            new HashFloodingStudy(), new TophashFilterStudy(), new GrowthCostStudy(), new SwissTombstonesStudy());
     }
 
     /** The study called {@code name}; unknown names: an error listing the valid ones. */

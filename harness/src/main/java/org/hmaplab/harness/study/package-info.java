@@ -5,8 +5,9 @@
  * the tophash byte saves ({@link org.hmaplab.harness.study.TophashFilterStudy}), bucket layout and
  * bytes per entry ({@link org.hmaplab.harness.study.BucketLayoutStudy}), collision rates of composite
  * keys ({@link org.hmaplab.harness.study.CollisionRateStudy}), the cost of growth
- * ({@link org.hmaplab.harness.study.GrowthCostStudy}) and hash flooding
- * ({@link org.hmaplab.harness.study.HashFloodingStudy}). {@link org.hmaplab.harness.study.StudyCommand}
+ * ({@link org.hmaplab.harness.study.GrowthCostStudy}), hash flooding
+ * ({@link org.hmaplab.harness.study.HashFloodingStudy}) and tombstone churn in the Swiss map by Go
+ * version ({@link org.hmaplab.harness.study.SwissTombstonesStudy}). {@link org.hmaplab.harness.study.StudyCommand}
  * lists them.
  */
 package org.hmaplab.harness.study;

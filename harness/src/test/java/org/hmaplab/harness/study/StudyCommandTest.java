@@ -59,7 +59,8 @@ class StudyCommandTest {
         cl.setErr(new PrintWriter(err));
         assertEquals(2, cl.execute("nope", "--results", tmp.toString()));
         assertTrue(err.toString().contains(
-            "bucket-layout, collision-rate, go-load-factor, hash-flooding, tophash-filter, growth-cost"),
+            "bucket-layout, collision-rate, go-load-factor, hash-flooding, tophash-filter, growth-cost,"
+                + " swiss-tombstones"),
             err.toString());
     }
 }

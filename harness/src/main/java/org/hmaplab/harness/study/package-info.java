@@ -6,8 +6,10 @@
  * bytes per entry ({@link org.hmaplab.harness.study.BucketLayoutStudy}), collision rates of composite
  * keys ({@link org.hmaplab.harness.study.CollisionRateStudy}), the cost of growth
  * ({@link org.hmaplab.harness.study.GrowthCostStudy}), hash flooding
- * ({@link org.hmaplab.harness.study.HashFloodingStudy}) and tombstone churn in the Swiss map by Go
- * version ({@link org.hmaplab.harness.study.SwissTombstonesStudy}). {@link org.hmaplab.harness.study.StudyCommand}
+ * ({@link org.hmaplab.harness.study.HashFloodingStudy}), tombstone churn in the Swiss map by Go
+ * version ({@link org.hmaplab.harness.study.SwissTombstonesStudy}) and the Swiss map against the
+ * classic one, in our models and in real Go 1.24
+ * ({@link org.hmaplab.harness.study.ClassicVsSwissStudy}). {@link org.hmaplab.harness.study.StudyCommand}
  * lists them.
  */
 package org.hmaplab.harness.study;

@@ -190,21 +190,17 @@ public final class ClassicVsSwissStudy implements Study {
         final Optional<GoToolchain> go124 = ctx.quick() ? Optional.empty()
             : GoToolchains.fromEnvironment().find(NativeGoImpl.GO124.goVersion());
         final String nativeNote = ctx.quick() ? quickNote() : go124.isPresent() ? null : missingToolchainNote();
-        final String profile = ctx.quick() ? "smoke" : "nightly";
-        final int rounds = ctx.quick() ? QUICK_ROUNDS : ROUNDS;
-        final List<String> sizes = ctx.quick() ? List.of("1024") : List.of("1024", "65536", "4194304");
-        final List<String> impls = new ArrayList<>(List.of(JAVA.classicImpl(), JAVA.swissImpl()));
-        final List<String> hashers = new ArrayList<>(JAVA.hashers());
-        if (go124.isPresent()) {
-            impls.addAll(List.of(NATIVE.swissImpl(), NATIVE.classicImpl()));
-            hashers.addAll(NATIVE.hashers());
-        }
+        final Setup setup = Setup.of(ctx.quick(), go124.isPresent());
+        final String profile = setup.profile();
+        final int rounds = setup.rounds();
+        final List<String> sizes = setup.sizes();
+        final List<String> impls = setup.impls();
+        final List<String> hashers = setup.hashers();
         final Path root = Files.createDirectories(ctx.dir().resolve(BENCH_DIR));
         ctx.log().println("classic-vs-swiss: one harness run (profile " + profile + ", " + rounds + " rounds, "
             + String.join(",", impls) + ") into " + BENCH_DIR + "/");
         ctx.log().flush();
-        final int status = BenchRun.run(BenchRun.Request.of(profile).include(INCLUDE).impls(impls).hashers(hashers)
-            .sizes(sizes).out(root).rounds(rounds, BenchRun.Request.DEFAULT_ROUNDS_SEED));
+        final int status = BenchRun.run(setup.request(root));
         if (status != 0) {
             throw new IOException("the harness run ended with status " + status);
         }
@@ -222,6 +218,42 @@ public final class ClassicVsSwissStudy implements Study {
             .orElse(ctx.quick() ? "not run (quick mode)" : "no toolchain"));
         return markdown(table, nativeNote, BENCH_DIR + "/" + runDir.getFileName() + " (profile " + profile + ", "
             + rounds + " rounds)");
+    }
+
+    /**
+     * The harness run's settings.
+     *
+     * @param profile the profile whose timings and matrix the run uses
+     * @param rounds  interleaved rounds (forks per cell)
+     * @param sizes   map sizes
+     * @param impls   implementations: the Java pair, then the native pair when Go 1.24 is installed
+     * @param hashers the hashers of the pairs
+     */
+    record Setup(String profile, int rounds, List<String> sizes, List<String> impls, List<String> hashers) {
+
+        /** The settings of the full study or of {@code --quick}, with or without real Go 1.24. */
+        static Setup of(boolean quick, boolean withNative) {
+            final List<String> impls = new ArrayList<>(List.of(JAVA.classicImpl(), JAVA.swissImpl()));
+            final List<String> hashers = new ArrayList<>(JAVA.hashers());
+            if (withNative && !quick) {
+                impls.addAll(List.of(NATIVE.swissImpl(), NATIVE.classicImpl()));
+                hashers.addAll(NATIVE.hashers());
+            }
+            return quick ? new Setup("smoke", QUICK_ROUNDS, List.of("1024"), List.copyOf(impls), List.copyOf(hashers))
+                : new Setup("nightly", ROUNDS, List.of("1024", "65536", "4194304"), List.copyOf(impls),
+                    List.copyOf(hashers));
+        }
+
+        /** The harness request, archived under {@code root}. */
+        BenchRun.Request request(Path root) {
+            return BenchRun.Request.of(profile).include(INCLUDE).impls(impls).hashers(hashers).sizes(sizes)
+                .out(root).rounds(rounds, BenchRun.Request.DEFAULT_ROUNDS_SEED);
+        }
+
+        /** The cells the run will have (the plan {@code hbench run --dry-run} prints). */
+        BenchRun.Plan plan() {
+            return BenchRun.plan(profile, INCLUDE, impls, hashers, sizes, "1/1");
+        }
     }
 
     /** The one run folder the harness archived under {@code root}. */

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hmaplab.harness.archive.ArchiveFormat;
-import org.hmaplab.harness.run.BenchRun;
 import org.hmaplab.harness.run.Cell;
 import org.hmaplab.harness.study.ClassicVsSwissStudy.Comparison;
 import org.hmaplab.harness.study.ClassicVsSwissStudy.Reach;
@@ -308,24 +307,46 @@ class ClassicVsSwissStudyTest {
         assertEquals("undecided (no interval)", ClassicVsSwissStudy.agreement(model, none));
     }
 
-    @Test
-    void fullRunHasTheFourOperationsForBothPairsAndTheJavaModelsMemory() {
-        final BenchRun.Plan plan = BenchRun.plan("nightly", ClassicVsSwissStudy.INCLUDE,
-            List.of("go-fast64", "swiss-swar", "native-go124", "native-go124-noswiss"),
-            List.of("go", "fallback", "aeshash"), List.of("1024", "65536", "4194304"), "1/1");
+    private static Map<String, Integer> cellsPerOperation(ClassicVsSwissStudy.Setup setup) {
         final Map<String, Integer> perOp = new TreeMap<>();
-        for (Cell c : plan.cells()) {
+        for (Cell c : setup.plan().cells()) {
             perOp.merge(c.operation(), 1, Integer::sum);
             assertFalse(c.id().contains("zipf"), c.id());
             assertTrue(c.id().contains("keyKind=long-random"), c.id());
         }
+        return perOp;
+    }
+
+    @Test
+    void fullRunHasTheFourOperationsForBothPairsAndTheJavaModelsMemory() {
+        final ClassicVsSwissStudy.Setup setup = ClassicVsSwissStudy.Setup.of(false, true);
+        assertEquals("nightly", setup.profile());
+        assertEquals(3, setup.rounds());
+        assertEquals(List.of("go-fast64", "swiss-swar", "native-go124", "native-go124-noswiss"), setup.impls());
         // per operation and size: 1 Java cell per model, 2 hashes per native map -> 6; x 3 sizes = 18;
         // get-hit has the A/A control besides
-        assertEquals(Map.of("get-hit", 19, "get-miss", 18, "put-growth", 18, "iterate", 18, "memory", 2), perOp);
-        assertTrue(plan.cells().stream().anyMatch(c -> c.operation().equals("memory")
-            && "swiss-swar".equals(c.param("impl"))));
-        assertTrue(plan.cells().stream().anyMatch(c -> c.operation().equals("memory")
-            && "go-fast64".equals(c.param("impl"))));
+        assertEquals(Map.of("get-hit", 19, "get-miss", 18, "put-growth", 18, "iterate", 18, "memory", 2),
+            cellsPerOperation(setup));
+        final List<Cell> memoryCells = setup.plan().cells().stream().filter(c -> c.operation().equals("memory"))
+            .toList();
+        assertEquals(List.of("go-fast64", "swiss-swar"), memoryCells.stream().map(c -> c.param("impl")).toList());
+        assertEquals("1024,65536,4194304", memoryCells.getFirst().param("sizes"));
+    }
+
+    @Test
+    void withoutGo124TheFullRunHasTheJavaModelsOnly() {
+        assertEquals(Map.of("get-hit", 7, "get-miss", 6, "put-growth", 6, "iterate", 6, "memory", 2),
+            cellsPerOperation(ClassicVsSwissStudy.Setup.of(false, false)));
+    }
+
+    @Test
+    void quickRunIsTheSmokeMatrixAt1024ForTheJavaModels() {
+        final ClassicVsSwissStudy.Setup setup = ClassicVsSwissStudy.Setup.of(true, true);
+        assertEquals("smoke", setup.profile());
+        assertEquals(List.of("go-fast64", "swiss-swar"), setup.impls());
+        assertEquals(Map.of("get-hit", 3, "put-growth", 2, "memory", 2), cellsPerOperation(setup));
+        assertTrue(setup.plan().cells().stream().allMatch(c -> "1024".equals(c.param("size"))
+            || "1024".equals(c.param("sizes"))));
     }
 
     @Test

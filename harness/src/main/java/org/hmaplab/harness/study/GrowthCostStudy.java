@@ -239,8 +239,8 @@ public final class GrowthCostStudy implements Study {
         sb.append("\nGoal: ").append(goalLine(results)).append(".\n");
         sb.append("\nWhy a Swiss map's worst insert is bounded: an insert into a full table rehashes that table"
             + " only, doubling it while the new table has at most 1024 slots and beyond that splitting the"
-            + " 1024-slot table into two (its at most 896 entries, 7/8 of 1024, re-inserted) after doubling the"
-            + " directory when the table's local depth equals the global depth (an array copy of dirLen table"
+            + " 1024-slot table into two (its at most 896 entries, 7/8 of 1024, re-inserted) and, when that table's"
+            + " local depth equals the global depth, doubling the directory (an array copy of dirLen table"
             + " references), so one insert moves at most 1024 slots plus the directory copy, however large the"
             + " map (docs/go-swiss-map.md 5.1-5.4; a split whose entries all went to the inserting key's side"
             + " would split once more, which a hash that spreads keys makes vanishingly unlikely).\n");

@@ -134,6 +134,14 @@ public final class SwissLongLongMap {
     /** The single group of a small map (Go's dirPtr with dirLen 0); null without storage or with tables. */
     private long[] small;
     private Table[] dir;
+    /**
+     * The lookup path's view of {@link #dir}: entry i is {@code dir[i].data}, so that a lookup goes
+     * from the directory straight to the groups without loading the Table object (Go's table header)
+     * on the way. Kept in step with {@code dir} by {@link #setDirectory} and {@link #replaceTable}.
+     */
+    private long[][] dirData;
+    /** Entry i is {@code dir[i].lengthMask}, beside {@link #dirData}. */
+    private int[] dirMask;
     private int dirLen;
     private int globalDepth;
     /** Go's writing flag, toggled by writers (accessed opaquely by writers, plainly by readers). */
@@ -220,7 +228,20 @@ public final class SwissLongLongMap {
         for (int i = 0; i < d.length; i++) {
             d[i] = new Table(target / dirSize, i, depth);
         }
+        setDirectory(d, depth);
+    }
+
+    /** Installs a new directory of 2^depth entries and its lookup view. */
+    private void setDirectory(Table[] d, int depth) {
+        final long[][] data = new long[d.length][];
+        final int[] masks = new int[d.length];
+        for (int i = 0; i < d.length; i++) {
+            data[i] = d[i].data;
+            masks[i] = d[i].lengthMask;
+        }
         dir = d;
+        dirData = data;
+        dirMask = masks;
         dirLen = d.length;
         globalDepth = depth;
     }
@@ -289,8 +310,8 @@ public final class SwissLongLongMap {
         if (writing != 0) {
             throw misuse(GoMapRules.CONCURRENT_READ_WRITE);
         }
-        final Table[] d = dir;
-        if (d == null) {
+        final long[][] dd = dirData;
+        if (dd == null) {
             final long[] g = small;
             final long full = SwissCtrl.matchFull(g[0]);
             for (int i = 0; i < SLOTS; i++) {
@@ -301,9 +322,9 @@ public final class SwissLongLongMap {
             return missing;
         }
         final long hash = hasher.hashLong(key, seed);
-        final Table t = d[SwissRules.directoryIndex(hash, dirLen, globalDepth)];
-        final long[] data = t.data;
-        final int mask = t.lengthMask;
+        final int ti = SwissRules.directoryIndex(hash, dirLen, globalDepth);
+        final long[] data = dd[ti];
+        final int mask = dirMask[ti];
         final long h2 = hash & SwissCtrl.H2_MASK;
         final int shift = firstShift;
         int g = (int) (hash >>> SwissCtrl.H2_BITS) & mask;
@@ -553,9 +574,7 @@ public final class SwissLongLongMap {
             final long k = g[1 + 2 * i];
             uncheckedPut(t, hasher.hashLong(k, seed), k, g[2 + 2 * i]);
         }
-        dir = new Table[] {t};
-        dirLen = 1;
-        globalDepth = 0;
+        setDirectory(new Table[] {t}, 0);
         small = null;
         return t;
     }
@@ -615,6 +634,8 @@ public final class SwissLongLongMap {
         final int entries = 1 << (globalDepth - nt.localDepth);
         for (int i = 0; i < entries; i++) {
             dir[nt.index + i] = nt;
+            dirData[nt.index + i] = nt.data;
+            dirMask[nt.index + i] = nt.lengthMask;
         }
     }
 
@@ -630,9 +651,7 @@ public final class SwissLongLongMap {
                     t.index = 2 * i;
                 }
             }
-            globalDepth++;
-            dir = newDir;
-            dirLen = newDir.length;
+            setDirectory(newDir, globalDepth + 1);
         }
         left.index = old.index;
         replaceTable(left);
@@ -1190,6 +1209,8 @@ public final class SwissLongLongMap {
             check(i % span == 0, "table index " + i + " not aligned to its span " + span);
             for (int j = i; j < i + span; j++) {
                 check(dir[j] == t, "directory entry " + j + " does not alias the table at " + i);
+                check(dirData[j] == t.data && dirMask[j] == t.lengthMask,
+                    "the lookup view of directory entry " + j + " is not the table at " + i);
             }
             verifyTable(t, i, span, seen);
             total += t.used;

@@ -87,6 +87,15 @@ public final class MapRegistry {
     /** The suffix of the Swiss maps with {@link SwissLayout#CONTROL_WORDS_FIRST}. */
     private static final String CONTROL_WORDS_FIRST_SUFFIX = "-ctrlfirst";
 
+    /**
+     * Whether {@code name} is an option of the long-key form only ({@code swiss-<style>-ctrlfirst}: the
+     * generic SwissMap has Go's layout alone, so its String and composite cells would repeat
+     * {@code swiss-<style>}'s).
+     */
+    public static boolean isLongKeyOnly(String name) {
+        return isSwiss(name) && swissLayout(name) != SwissLayout.GO_GROUPS;
+    }
+
     /** The storage layout of a Swiss map's long-key form. */
     static SwissLayout swissLayout(String name) {
         return name.endsWith(CONTROL_WORDS_FIRST_SUFFIX) ? SwissLayout.CONTROL_WORDS_FIRST : SwissLayout.GO_GROUPS;

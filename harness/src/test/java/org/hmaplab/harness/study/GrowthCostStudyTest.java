@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.hmaplab.baselines.MapRegistry;
-import org.hmaplab.hash.Hashers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,19 +114,5 @@ class GrowthCostStudyTest {
     void theReportSaysWhyASwissInsertIsBounded() {
         final String md = GrowthCostStudy.markdown(List.<GrowthCostStudy.ProbeLine[]>of(pair(SWISS)), 65536);
         assertTrue(md.contains("at most 1024 slots plus the directory copy"), md);
-    }
-
-    @Test
-    void theProbeFillsTheSwissModelInAChildJvm() throws Exception {
-        // one child JVM (pre-touched heap, 2^16 keys): the probe of the quick study for swiss-swar
-        final String hasher = Hashers.defaultHasher().name();
-        final GrowthCostStudy.ProbeLine[] r = GrowthCostStudy.probe("swiss-swar", hasher, 1 << 16);
-        System.out.println("growth-cost quick probe: " + r[1]);
-        assertEquals("timer", r[0].impl());
-        assertEquals("swiss-swar", r[1].impl());
-        assertEquals(hasher, r[1].hasher());
-        assertEquals(1 << 16, r[1].count());
-        final String md = GrowthCostStudy.markdown(List.<GrowthCostStudy.ProbeLine[]>of(r), 1 << 16);
-        assertTrue(md.contains("| swiss-swar/" + hasher + " | 65536 |"), md);
     }
 }

@@ -231,9 +231,12 @@ class AdapterContractTest {
     @Test
     void namesAreLowerCaseAndStartWithTheLibrary() {
         assertEquals(List.of("go-generic", "go-generic-cache", "go-fast64", "go-fast64-cache", "go-swar",
-            "go-swar-cache", "swiss-swar", "swiss-vector", "eclipse", "agrona", "fastutil", "jdk"),
+            "go-swar-cache", "swiss-swar", "swiss-swar-ctrlfirst", "swiss-vector", "swiss-vector-ctrlfirst", "eclipse",
+            "agrona", "fastutil", "jdk"),
             MapRegistry.names().stream().filter(n -> !MapRegistry.isExtension(n)).toList()); // built-in ones
         assertEquals("vector", MapRegistry.lookupStyle("swiss-vector"));
+        assertEquals("swar-ctrlfirst", MapRegistry.lookupStyle("swiss-swar-ctrlfirst"));
+        assertTrue(MapRegistry.isLongKeyOnly("swiss-swar-ctrlfirst") && !MapRegistry.isLongKeyOnly("swiss-swar"));
         assertTrue(MapRegistry.isGo("swiss-swar") && MapRegistry.isSwiss("swiss-swar"));
         assertFalse(MapRegistry.isSwiss("go-swar"));
         assertEquals("swar", MapRegistry.lookupStyle("go-swar-cache"));

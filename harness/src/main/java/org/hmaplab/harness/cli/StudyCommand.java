@@ -17,6 +17,7 @@ import org.hmaplab.harness.study.CollisionRateStudy;
 import org.hmaplab.harness.study.GoLoadFactorStudy;
 import org.hmaplab.harness.study.GrowthCostStudy;
 import org.hmaplab.harness.study.HashFloodingStudy;
+import org.hmaplab.harness.study.MemorySweepStudy;
 import org.hmaplab.harness.study.Study;
 import org.hmaplab.harness.study.StudyContext;
 import org.hmaplab.harness.study.SwissTombstonesStudy;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "study", mixinStandardHelpOptions = true,
     description = {"Runs a study into an archive folder (kind study-NAME) with its CSV files and report.md.",
         "Studies: bucket-layout, collision-rate, go-load-factor, hash-flooding, tophash-filter, growth-cost,",
-        "swiss-tombstones."})
+        "swiss-tombstones, memory-sweep."})
 public final class StudyCommand implements Callable<Integer> {
 
     /** The report section's file name in the archive. */
@@ -58,7 +59,8 @@ public final class StudyCommand implements Callable<Integer> {
     /** Every study, in listing order. */
     public static List<Study> studies() {
         return List.of(new BucketLayoutStudy(), new CollisionRateStudy(), new GoLoadFactorStudy(),
-            new HashFloodingStudy(), new TophashFilterStudy(), new GrowthCostStudy(), new SwissTombstonesStudy());
+            new HashFloodingStudy(), new TophashFilterStudy(), new GrowthCostStudy(), new SwissTombstonesStudy(),
+            new MemorySweepStudy());
     }
 
     /** The study called {@code name}; unknown names: an error listing the valid ones. */

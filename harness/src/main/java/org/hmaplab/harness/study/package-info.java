@@ -6,8 +6,9 @@
  * bytes per entry ({@link org.hmaplab.harness.study.BucketLayoutStudy}), collision rates of composite
  * keys ({@link org.hmaplab.harness.study.CollisionRateStudy}), the cost of growth
  * ({@link org.hmaplab.harness.study.GrowthCostStudy}), hash flooding
- * ({@link org.hmaplab.harness.study.HashFloodingStudy}) and tombstone churn in the Swiss map by Go
- * version ({@link org.hmaplab.harness.study.SwissTombstonesStudy}). {@link org.hmaplab.harness.study.StudyCommand}
- * lists them.
+ * ({@link org.hmaplab.harness.study.HashFloodingStudy}), tombstone churn in the Swiss map by Go
+ * version ({@link org.hmaplab.harness.study.SwissTombstonesStudy}) and bytes per entry over a
+ * log-uniform size sweep ({@link org.hmaplab.harness.study.MemorySweepStudy}).
+ * {@link org.hmaplab.harness.cli.StudyCommand} lists them.
  */
 package org.hmaplab.harness.study;

@@ -82,7 +82,6 @@ class MemorySweepStudyTest {
     void fastutilAt1024KeysIsTwoLongArraysOf2049PlusTheObjects() {
         final MemorySweepStudy.Point p = MemorySweepStudy.measure("fastutil", Hashers.byName("go"), 1024);
         final long arrays = 2 * (ARRAY_HEADER + 2049 * 8);
-        assertEquals(32_816, arrays);
         assertTrue(p.bytes() >= arrays + 32 && p.bytes() <= arrays + 160, "bytes " + p.bytes() + " vs arrays "
             + arrays);
         assertEquals(32.05, p.bytesPerEntry(), 0.12);
@@ -119,8 +118,10 @@ class MemorySweepStudyTest {
         final long byHand = arrays + tables;
         final MemorySweepStudy.Point p = MemorySweepStudy.measure("swiss-swar", hasher, n);
         assertEquals("go", p.hasher());
-        // the map object, the adapter, the seed supplier: under 400 bytes
-        assertTrue(p.bytes() >= byHand && p.bytes() <= byHand + 400, "bytes " + p.bytes() + " vs by hand " + byHand);
+        // on top: the map object (about 90 bytes), the adapter, the seed supplier (a lambda over a
+        // SplittableRandom), the version and lookup-style enum constants with their names, small arrays:
+        // under 512 bytes
+        assertTrue(p.bytes() >= byHand && p.bytes() <= byHand + 512, "bytes " + p.bytes() + " vs by hand " + byHand);
         // at most 7/8 full: at least 8/7 x 17 bytes per entry
         assertTrue(p.bytesPerEntry() >= 17.0 * 8 / 7, "bytes/entry " + p.bytesPerEntry());
     }

@@ -345,7 +345,7 @@ public final class MemorySweepStudy implements Study {
                 + " as the harness's MemoryProbe does) / n. Sizes: %d, log-uniform from 2^%d to 2^%d, that is equally"
                 + " spaced in log2: n = round(2^(%d + k/%d)), %d per doubling. Means are arithmetic means over the"
                 + " sizes; \"common\" = the %d sizes every map measured. `jdk` (HashMap, boxed) stops at 2^20:"
-                + " its million of nodes and boxes are slow to walk and large.%n%n", Long.toHexString(KEY_SEED),
+                + " its millions of nodes and boxes are slow to walk and large.%n%n", Long.toHexString(KEY_SEED),
             hasher, sizes.length, MIN_LOG2, quick ? QUICK_MAX_LOG2 : MAX_LOG2, MIN_LOG2, perOctave, perOctave,
             sweep.commonSizes().size()));
         sb.append("| map | sizes | largest | mean (common) | mean (all) | min | max | largest rise |\n"

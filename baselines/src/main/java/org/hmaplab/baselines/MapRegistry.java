@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hmaplab.core.LookupStyle;
 import org.hmaplab.core.MapOptions;
+import org.hmaplab.core.swiss.SwissLayout;
 import org.hmaplab.core.swiss.SwissLookupStyle;
 import org.hmaplab.hash.ClassPathExtensions;
 import org.hmaplab.hash.Hasher;
@@ -78,8 +79,26 @@ public final class MapRegistry {
         Map<String, SwissLookupStyle> maps = new LinkedHashMap<>();
         for (SwissLookupStyle style : SwissLookupStyle.values()) {
             maps.put(SWISS_PREFIX + style.name().toLowerCase(Locale.ROOT), style);
+            maps.put(SWISS_PREFIX + style.name().toLowerCase(Locale.ROOT) + CONTROL_WORDS_FIRST_SUFFIX, style);
         }
         return Collections.unmodifiableMap(maps);
+    }
+
+    /** The suffix of the Swiss maps with {@link SwissLayout#CONTROL_WORDS_FIRST}. */
+    private static final String CONTROL_WORDS_FIRST_SUFFIX = "-ctrlfirst";
+
+    /**
+     * Whether {@code name} is an option of the long-key form only ({@code swiss-<style>-ctrlfirst}: the
+     * generic SwissMap has Go's layout alone, so its String and composite cells would repeat
+     * {@code swiss-<style>}'s).
+     */
+    public static boolean isLongKeyOnly(String name) {
+        return isSwiss(name) && swissLayout(name) != SwissLayout.GO_GROUPS;
+    }
+
+    /** The storage layout of a Swiss map's long-key form. */
+    static SwissLayout swissLayout(String name) {
+        return name.endsWith(CONTROL_WORDS_FIRST_SUFFIX) ? SwissLayout.CONTROL_WORDS_FIRST : SwissLayout.GO_GROUPS;
     }
 
     /** Our maps' options by name, in listing order. */
@@ -215,7 +234,8 @@ public final class MapRegistry {
     public static String lookupStyle(String name) {
         requireKnown(name);
         if (SWISS_MAPS.containsKey(name)) {
-            return SWISS_MAPS.get(name).name().toLowerCase(Locale.ROOT);
+            return SWISS_MAPS.get(name).name().toLowerCase(Locale.ROOT)
+                + (swissLayout(name) == SwissLayout.GO_GROUPS ? "" : CONTROL_WORDS_FIRST_SUFFIX);
         }
         MapOptions options = GO_MAPS.get(name);
         return options == null ? NO_LOOKUP_STYLE : options.lookupStyle().name().toLowerCase(Locale.ROOT);
@@ -238,7 +258,8 @@ public final class MapRegistry {
             return EXTENSIONS.get(name).longLong(hint);
         }
         if (isSwiss(name)) {
-            return new SwissAdapters.LongLong(hasher(hasher), GO_SEED, hint, SWISS_MAPS.get(name));
+            return new SwissAdapters.LongLong(hasher(hasher), GO_SEED, hint, SWISS_MAPS.get(name),
+                swissLayout(name));
         }
         return switch (requireKnown(name)) {
             case "eclipse" -> new EclipseAdapters.LongLong(hint);

@@ -3,6 +3,7 @@ package org.hmaplab.baselines;
 import java.util.function.ObjLongConsumer;
 import org.hmaplab.core.GoMapRules;
 import org.hmaplab.core.LongLongConsumer;
+import org.hmaplab.core.swiss.SwissLayout;
 import org.hmaplab.core.swiss.SwissLongLongMap;
 import org.hmaplab.core.swiss.SwissLookupStyle;
 import org.hmaplab.core.swiss.SwissMap;
@@ -29,8 +30,8 @@ final class SwissAdapters {
     static final class LongLong implements LongLongMapAdapter {
         private final SwissLongLongMap map;
 
-        LongLong(Hasher hasher, long seed, int hint, SwissLookupStyle style) {
-            map = new SwissLongLongMap(hasher, seeds(seed), hint, SwissVersion.NEWEST, style);
+        LongLong(Hasher hasher, long seed, int hint, SwissLookupStyle style, SwissLayout layout) {
+            map = new SwissLongLongMap(hasher, seeds(seed), hint, SwissVersion.NEWEST, style, layout);
         }
 
         @Override

@@ -414,8 +414,14 @@ public final class MatrixBuilder {
             : List.of(MapRegistry.NO_HASHER);
     }
 
-    /** Whether a JMH map cell exists for {@code impl}: a native-Go map only for the cells Go can run. */
+    /**
+     * Whether a JMH map cell exists for {@code impl}: a native-Go map only for the cells Go can run, a
+     * map with a long-key-only option (the Swiss control-words-first layout) only for long keys.
+     */
     private static boolean hasCell(String impl, KeyKind kind, String target) {
+        if (MapRegistry.isLongKeyOnly(impl) && kind.family() != KeyKind.Family.LONG) {
+            return false;
+        }
         return !NativeGoImpl.isNative(impl) || (NativeInput.supports(kind) && NativeGoRunner.mirrors(target));
     }
 

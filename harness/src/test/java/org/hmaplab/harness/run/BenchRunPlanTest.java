@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hmaplab.baselines.MapRegistry;
 import org.hmaplab.harness.cli.Hbench;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,19 @@ class BenchRunPlanTest {
         assertTrue(plan.cells().stream().allMatch(c -> c.operation().startsWith("get-")));
         assertTrue(plan.cells().stream().allMatch(c -> "2048".equals(c.param("size"))));
         assertEquals("1/2", plan.shard());
+    }
+
+    @Test
+    void theControlWordsFirstLayoutGetsOnlyLongKeyCells() {
+        BenchRun.Plan plan = BenchRun.plan("quick", "^get-hit ", List.of("swiss-swar", "swiss-swar-ctrlfirst"), null,
+            null, "1/1");
+        Set<String> plainKinds = new TreeSet<>();
+        Set<String> ctrlFirstKinds = new TreeSet<>();
+        for (var c : plan.cells()) {
+            ("swiss-swar".equals(c.param("impl")) ? plainKinds : ctrlFirstKinds).add(c.param("keyKind"));
+        }
+        assertTrue(plainKinds.contains("string-16"), "the quick profile has String-16 get-hit cells: " + plainKinds);
+        assertEquals(Set.of("long-random"), ctrlFirstKinds);
     }
 
     @Test

@@ -1,13 +1,18 @@
 package org.hmaplab.harness.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.hmaplab.baselines.MapRegistry;
 import org.junit.jupiter.api.Test;
 
-/** Parsing the insert-latency probe's lines and the fill time derived from them. */
+/**
+ * Parsing the insert-latency probe's lines, the fill time derived from them, the maps of the study
+ * and the report: each Go model against the peers, and the Swiss goal at 4M keys.
+ */
 class GrowthCostStudyTest {
 
     // In the format of InsertLatencyProbe.line (harness run package): impl,hasher,key_kind,size,p50,p99,p999,
@@ -51,14 +56,63 @@ class GrowthCostStudyTest {
             () -> GrowthCostStudy.ProbeLine.parse(PEER.replace(",ns,", ",us,")));
     }
 
+    private static final String SWISS =
+        "RESULT swiss-swar,aes,long-random,65536,70,150,900,2500,90000,60.2,65536,ns,g1,1,90000,90000";
+
+    /** A probe line pair (timer, map) as the study collects them. */
+    private static GrowthCostStudy.ProbeLine[] pair(String mapLine) {
+        return new GrowthCostStudy.ProbeLine[] {GrowthCostStudy.ProbeLine.parse(TIMER),
+            GrowthCostStudy.ProbeLine.parse(mapLine)};
+    }
+
+    /** A swiss-swar line at 4M keys with this largest insert, built by hand. */
+    private static GrowthCostStudy.ProbeLine[] swissAt4m(long maxNs) {
+        return new GrowthCostStudy.ProbeLine[] {GrowthCostStudy.ProbeLine.parse(TIMER),
+            new GrowthCostStudy.ProbeLine("swiss-swar", "aes", 1 << 22, 70, 150, 900, 2500, maxNs, 60.2, 1 << 22)};
+    }
+
     @Test
-    void reportComparesTheWorstInsertOfThePeersWithGo() {
-        final String md = GrowthCostStudy.markdown(List.of(
-            new GrowthCostStudy.ProbeLine[] {GrowthCostStudy.ProbeLine.parse(TIMER),
-                GrowthCostStudy.ProbeLine.parse(GO)},
-            new GrowthCostStudy.ProbeLine[] {GrowthCostStudy.ProbeLine.parse(TIMER),
-                GrowthCostStudy.ProbeLine.parse(PEER)}), 65536);
-        // 4073471 / 128767 = 31.6
-        assertTrue(md.contains("go-generic took 0.13 ms; jdk 4.07 ms (31.6x)"), md);
+    void theStudyFillsTheClassicAndTheSwissModelsAndThePeers() {
+        assertEquals(List.of("go-generic", "go-fast64", "swiss-swar", "eclipse", "agrona", "fastutil", "jdk"),
+            GrowthCostStudy.impls());
+        for (String impl : GrowthCostStudy.impls()) {
+            assertEquals(impl, MapRegistry.requireKnown(impl));
+        }
+        assertTrue(MapRegistry.isGo("swiss-swar"), "swiss-swar takes the Go-side hasher");
+    }
+
+    @Test
+    void reportComparesTheWorstInsertOfThePeersWithEachGoModel() {
+        final String md = GrowthCostStudy.markdown(List.of(pair(GO), pair(SWISS), pair(PEER)), 65536);
+        // 4073471 / 128767 = 31.6; 4073471 / 90000 = 45.3
+        assertTrue(md.contains("into the classic model go-generic/aes took 0.13 ms; jdk 4.07 ms (31.6x)."), md);
+        assertTrue(md.contains("into the Swiss model swiss-swar/aes took 0.09 ms; jdk 4.07 ms (45.3x)."), md);
+        assertTrue(md.contains("| swiss-swar/aes | 65536 | 70 | 150 | 900 | 2500 | 90000 |"), md);
+    }
+
+    @Test
+    void theSwissGoalIsMetByAnInsertOf900MicrosecondsAt4m() {
+        final String md = GrowthCostStudy.markdown(List.of(pair(GO), swissAt4m(900_000)), 1 << 22);
+        assertTrue(md.contains("Goal: largest single insert filling to 4M keys (2^22): swiss-swar/aes 0.900 ms,"
+            + " goal <= 1 ms: met (one fill: the max is a single observation; p99.99 0.003 ms)."), md);
+    }
+
+    @Test
+    void theSwissGoalIsMissedByAnInsertOf1100MicrosecondsAt4m() {
+        final String md = GrowthCostStudy.markdown(List.<GrowthCostStudy.ProbeLine[]>of(swissAt4m(1_100_000)), 1 << 22);
+        assertTrue(md.contains("swiss-swar/aes 1.100 ms, goal <= 1 ms: missed"), md);
+    }
+
+    @Test
+    void theSwissGoalIsNotMeasuredWithoutAFillTo4m() {
+        final String md = GrowthCostStudy.markdown(List.of(pair(GO), pair(SWISS)), 65536);
+        assertTrue(md.contains("swiss-swar not measured (this run has no fill to 4194304 keys)"), md);
+        assertFalse(md.contains(": met") || md.contains(": missed"), md);
+    }
+
+    @Test
+    void theReportSaysWhyASwissInsertIsBounded() {
+        final String md = GrowthCostStudy.markdown(List.<GrowthCostStudy.ProbeLine[]>of(pair(SWISS)), 65536);
+        assertTrue(md.contains("at most 1024 slots plus the directory copy"), md);
     }
 }

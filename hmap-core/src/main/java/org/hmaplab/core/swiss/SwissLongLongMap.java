@@ -107,18 +107,37 @@ public final class SwissLongLongMap {
         int localDepth;
         /** First directory index; -1 once the table has been replaced (stale). */
         int index;
+        /** Longs from one control word to the next: {@link SwissLayout#ctrlStride()}. */
+        final int ctrlStride;
+        /** Longs from one group's slots to the next: {@link SwissLayout#slotStride()}. */
+        final int slotStride;
+        /** slotBase(0): where key i of group 0 is at slotStart + 1 + 2i. */
+        final int slotStart;
 
-        Table(long requestedCapacity, int index, int localDepth) {
+        Table(long requestedCapacity, int index, int localDepth, SwissLayout layout) {
             this.capacity = SwissRules.tableCapacity(requestedCapacity);
             final int groups = capacity / SLOTS;
             this.lengthMask = groups - 1;
+            this.ctrlStride = layout.ctrlStride();
+            this.slotStride = layout.slotStride();
+            this.slotStart = layout.slotStart(groups);
             this.data = new long[groups * GROUP_LONGS];
             for (int g = 0; g < groups; g++) {
-                data[g * GROUP_LONGS] = ALL_EMPTY;
+                data[ctrlIndex(g)] = ALL_EMPTY;
             }
             this.growthLeft = SwissRules.maxGrowthLeft(capacity);
             this.index = index;
             this.localDepth = localDepth;
+        }
+
+        /** Index of group g's control word in {@link #data}. */
+        int ctrlIndex(int g) {
+            return g * ctrlStride;
+        }
+
+        /** Group g's slot base: key i at slotBase(g) + 1 + 2i, its value right after it. */
+        int slotBase(int g) {
+            return g * slotStride + slotStart;
         }
     }
 
@@ -126,6 +145,9 @@ public final class SwissLongLongMap {
     private final LongSupplier seeds;
     private final SwissVersion version;
     private final SwissLookupStyle style;
+    private final SwissLayout layout;
+    private final int ctrlStride;
+    private final int slotStride;
     private final boolean vector;
     private final int firstShift;
 
@@ -134,6 +156,14 @@ public final class SwissLongLongMap {
     /** The single group of a small map (Go's dirPtr with dirLen 0); null without storage or with tables. */
     private long[] small;
     private Table[] dir;
+    /**
+     * The lookup path's view of {@link #dir}: entry i is {@code dir[i].data}, so that a lookup goes
+     * from the directory straight to the groups without loading the Table object (Go's table header)
+     * on the way. Kept in step with {@code dir} by {@link #setDirectory} and {@link #replaceTable}.
+     */
+    private long[][] dirData;
+    /** Entry i is {@code dir[i].lengthMask}, beside {@link #dirData}. */
+    private int[] dirMask;
     private int dirLen;
     private int globalDepth;
     /** Go's writing flag, toggled by writers (accessed opaquely by writers, plainly by readers). */
@@ -181,6 +211,25 @@ public final class SwissLongLongMap {
      */
     public SwissLongLongMap(Hasher hasher, LongSupplier seeds, int hint, SwissVersion version,
                             SwissLookupStyle style) {
+        this(hasher, seeds, hint, version, style, SwissLayout.DEFAULT);
+    }
+
+    /**
+     * The general constructor with a storage layout ({@link SwissLayout}: Go's groups by default, or
+     * the control words first, which only moves bytes within a table's array).
+     *
+     * @param hasher  the hash function
+     * @param seeds   the first seed, then every seed re-drawn after a delete that empties the map or a clear
+     * @param hint    the expected number of entries (Go's size hint)
+     * @param version which Go release's rules to follow
+     * @param style   how control words are matched
+     * @param layout  where each table keeps its control words
+     */
+    public SwissLongLongMap(Hasher hasher, LongSupplier seeds, int hint, SwissVersion version,
+                            SwissLookupStyle style, SwissLayout layout) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.ctrlStride = layout.ctrlStride();
+        this.slotStride = layout.slotStride();
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.seeds = Objects.requireNonNull(seeds, "seeds");
         this.version = Objects.requireNonNull(version, "version");
@@ -218,9 +267,22 @@ public final class SwissLongLongMap {
         }
         final Table[] d = new Table[(int) dirSize];
         for (int i = 0; i < d.length; i++) {
-            d[i] = new Table(target / dirSize, i, depth);
+            d[i] = new Table(target / dirSize, i, depth, layout);
+        }
+        setDirectory(d, depth);
+    }
+
+    /** Installs a new directory of 2^depth entries and its lookup view. */
+    private void setDirectory(Table[] d, int depth) {
+        final long[][] data = new long[d.length][];
+        final int[] masks = new int[d.length];
+        for (int i = 0; i < d.length; i++) {
+            data[i] = d[i].data;
+            masks[i] = d[i].lengthMask;
         }
         dir = d;
+        dirData = data;
+        dirMask = masks;
         dirLen = d.length;
         globalDepth = depth;
     }
@@ -250,6 +312,11 @@ public final class SwissLongLongMap {
     /** The lookup style. */
     public SwissLookupStyle style() {
         return style;
+    }
+
+    /** Where each table keeps its control words. */
+    public SwissLayout layout() {
+        return layout;
     }
 
     /** The hasher. */
@@ -289,8 +356,8 @@ public final class SwissLongLongMap {
         if (writing != 0) {
             throw misuse(GoMapRules.CONCURRENT_READ_WRITE);
         }
-        final Table[] d = dir;
-        if (d == null) {
+        final long[][] dd = dirData;
+        if (dd == null) {
             final long[] g = small;
             final long full = SwissCtrl.matchFull(g[0]);
             for (int i = 0; i < SLOTS; i++) {
@@ -301,18 +368,20 @@ public final class SwissLongLongMap {
             return missing;
         }
         final long hash = hasher.hashLong(key, seed);
-        final Table t = d[SwissRules.directoryIndex(hash, dirLen, globalDepth)];
-        final long[] data = t.data;
-        final int mask = t.lengthMask;
+        final int ti = SwissRules.directoryIndex(hash, dirLen, globalDepth);
+        final long[] data = dd[ti];
+        final int mask = dirMask[ti];
         final long h2 = hash & SwissCtrl.H2_MASK;
         final int shift = firstShift;
+        final int cs = ctrlStride;
+        final int ss = slotStride;
+        final int start = layout.slotStart(mask + 1);
         int g = (int) (hash >>> SwissCtrl.H2_BITS) & mask;
         for (int step = 1; ; g = (g + step++) & mask) {
-            final int base = g * GROUP_LONGS;
-            final long ctrl = data[base];
+            final long ctrl = data[g * cs];
             long m = vector ? SwissCtrl.matchH2Vector(ctrl, h2) : SwissCtrl.matchH2(ctrl, h2);
             while (m != 0) {
-                final int at = base + 1 + 2 * (Long.numberOfTrailingZeros(m) >>> shift);
+                final int at = g * ss + start + 1 + 2 * (Long.numberOfTrailingZeros(m) >>> shift);
                 if (data[at] == key) {
                     return data[at + 1];
                 }
@@ -363,8 +432,8 @@ public final class SwissLongLongMap {
         final int mask = t.lengthMask;
         int g = (int) (hash >>> SwissCtrl.H2_BITS) & mask;
         for (int step = 1; ; g = (g + step++) & mask) {
-            final int base = g * GROUP_LONGS;
-            final long ctrl = data[base];
+            final int base = t.slotBase(g);
+            final long ctrl = data[t.ctrlIndex(g)];
             long m = SwissCtrl.matchH2(ctrl, h2);
             while (m != 0) {
                 final int at = base + 1 + 2 * SwissCtrl.first(m);
@@ -470,12 +539,12 @@ public final class SwissLongLongMap {
         final int mask = t.lengthMask;
         final long h2 = hash & SwissCtrl.H2_MASK;
         final int shift = firstShift;
-        int deletedBase = -1;
+        int deletedGroup = -1;
         int deletedSlot = 0;
         int g = (int) (hash >>> SwissCtrl.H2_BITS) & mask;
         for (int step = 1; ; g = (g + step++) & mask) {
-            final int base = g * GROUP_LONGS;
-            final long ctrl = data[base];
+            final int base = t.slotBase(g);
+            final long ctrl = data[t.ctrlIndex(g)];
             long m = vector ? SwissCtrl.matchH2Vector(ctrl, h2) : SwissCtrl.matchH2(ctrl, h2);
             while (m != 0) {
                 final int at = base + 1 + 2 * (Long.numberOfTrailingZeros(m) >>> shift);
@@ -489,16 +558,16 @@ public final class SwissLongLongMap {
                 continue;
             }
             int slot = SwissCtrl.first(free);
-            int insertBase = base;
+            int insertGroup = g;
             if (SwissCtrl.get(ctrl, slot) == DELETED) {
-                if (deletedBase < 0) {
-                    deletedBase = base;
+                if (deletedGroup < 0) {
+                    deletedGroup = g;
                     deletedSlot = slot;
                 }
                 continue;
             }
-            if (deletedBase >= 0) {
-                insertBase = deletedBase;
+            if (deletedGroup >= 0) {
+                insertGroup = deletedGroup;
                 slot = deletedSlot;
                 t.growthLeft++;
             }
@@ -506,9 +575,11 @@ public final class SwissLongLongMap {
                 pruneTombstones(t);
             }
             if (t.growthLeft > 0) {
+                final int insertBase = t.slotBase(insertGroup);
+                final int insertCtrl = t.ctrlIndex(insertGroup);
                 data[insertBase + 1 + 2 * slot] = key;
                 data[insertBase + 2 + 2 * slot] = value;
-                data[insertBase] = SwissCtrl.set(data[insertBase], slot, (int) h2);
+                data[insertCtrl] = SwissCtrl.set(data[insertCtrl], slot, (int) h2);
                 t.growthLeft--;
                 t.used++;
                 used++;
@@ -528,15 +599,16 @@ public final class SwissLongLongMap {
         final int mask = t.lengthMask;
         int g = (int) (hash >>> SwissCtrl.H2_BITS) & mask;
         for (int step = 1; ; g = (g + step++) & mask) {
-            final int base = g * GROUP_LONGS;
-            final long free = SwissCtrl.matchEmptyOrDeleted(data[base]);
+            final int base = t.slotBase(g);
+            final int cb = t.ctrlIndex(g);
+            final long free = SwissCtrl.matchEmptyOrDeleted(data[cb]);
             if (free != 0) {
                 final int i = SwissCtrl.first(free);
                 data[base + 1 + 2 * i] = key;
                 data[base + 2 + 2 * i] = value;
                 t.growthLeft--;
                 t.used++;
-                data[base] = SwissCtrl.set(data[base], i, (int) (hash & SwissCtrl.H2_MASK));
+                data[cb] = SwissCtrl.set(data[cb], i, (int) (hash & SwissCtrl.H2_MASK));
                 return;
             }
         }
@@ -544,7 +616,7 @@ public final class SwissLongLongMap {
 
     /** growToTable (map.go:600-637): the small group's entries into a 16-slot table, a one-entry directory. */
     private Table growToTable() {
-        final Table t = new Table(SwissRules.FIRST_TABLE_CAPACITY, 0, 0);
+        final Table t = new Table(SwissRules.FIRST_TABLE_CAPACITY, 0, 0, layout);
         final long[] g = small;
         for (int i = 0; i < SLOTS; i++) {
             if ((SwissCtrl.get(g[0], i) & EMPTY) == EMPTY) {
@@ -553,9 +625,7 @@ public final class SwissLongLongMap {
             final long k = g[1 + 2 * i];
             uncheckedPut(t, hasher.hashLong(k, seed), k, g[2 + 2 * i]);
         }
-        dir = new Table[] {t};
-        dirLen = 1;
-        globalDepth = 0;
+        setDirectory(new Table[] {t}, 0);
         small = null;
         return t;
     }
@@ -572,7 +642,7 @@ public final class SwissLongLongMap {
 
     /** grow (table.go:1091-1123): every full slot, in group and slot order, into a table twice as big. */
     private void grow(Table t, int newCapacity) {
-        final Table nt = new Table(newCapacity, t.index, t.localDepth);
+        final Table nt = new Table(newCapacity, t.index, t.localDepth, layout);
         copyFull(t, nt, null, 0);
         replaceTable(nt);
         t.index = -1;
@@ -586,8 +656,8 @@ public final class SwissLongLongMap {
             throw new IllegalStateException("the map would need a directory of 2^" + depth
                 + " tables; at most 2^" + SwissRules.MAX_GLOBAL_DEPTH + " are supported");
         }
-        final Table left = new Table(SwissRules.MAX_TABLE_CAPACITY, -1, depth);
-        final Table right = new Table(SwissRules.MAX_TABLE_CAPACITY, -1, depth);
+        final Table left = new Table(SwissRules.MAX_TABLE_CAPACITY, -1, depth, layout);
+        final Table right = new Table(SwissRules.MAX_TABLE_CAPACITY, -1, depth, layout);
         copyFull(t, left, right, SwissRules.localDepthMask(depth));
         installTableSplit(t, left, right);
         t.index = -1;
@@ -597,8 +667,8 @@ public final class SwissLongLongMap {
     private void copyFull(Table from, Table to, Table right, long bit) {
         final long[] data = from.data;
         for (int g = 0; g <= from.lengthMask; g++) {
-            final int base = g * GROUP_LONGS;
-            final long ctrl = data[base];
+            final int base = from.slotBase(g);
+            final long ctrl = data[from.ctrlIndex(g)];
             for (int j = 0; j < SLOTS; j++) {
                 if ((SwissCtrl.get(ctrl, j) & EMPTY) == EMPTY) {
                     continue;
@@ -615,6 +685,8 @@ public final class SwissLongLongMap {
         final int entries = 1 << (globalDepth - nt.localDepth);
         for (int i = 0; i < entries; i++) {
             dir[nt.index + i] = nt;
+            dirData[nt.index + i] = nt.data;
+            dirMask[nt.index + i] = nt.lengthMask;
         }
     }
 
@@ -630,9 +702,7 @@ public final class SwissLongLongMap {
                     t.index = 2 * i;
                 }
             }
-            globalDepth++;
-            dir = newDir;
-            dirLen = newDir.length;
+            setDirectory(newDir, globalDepth + 1);
         }
         left.index = old.index;
         replaceTable(left);
@@ -655,15 +725,15 @@ public final class SwissLongLongMap {
         long neededLow = 0;
         long neededHigh = 0;
         for (int i = 0; i <= mask; i++) {
-            final long ctrl = data[i * GROUP_LONGS];
+            final long ctrl = data[t.ctrlIndex(i)];
             long full = SwissCtrl.matchFull(ctrl);
             while (full != 0) {
                 final int j = SwissCtrl.first(full);
                 full = SwissCtrl.removeFirst(full);
-                final long hash = hasher.hashLong(data[i * GROUP_LONGS + 1 + 2 * j], seed);
+                final long hash = hasher.hashLong(data[t.slotBase(i) + 1 + 2 * j], seed);
                 int g = (int) (hash >>> SwissCtrl.H2_BITS) & mask;
                 for (int step = 1; g != i; g = (g + step++) & mask) {
-                    if (SwissCtrl.matchEmptyOrDeleted(data[g * GROUP_LONGS]) != 0) {
+                    if (SwissCtrl.matchEmptyOrDeleted(data[t.ctrlIndex(g)]) != 0) {
                         if (g < Long.SIZE) {
                             neededLow |= 1L << g;
                         } else {
@@ -683,7 +753,7 @@ public final class SwissLongLongMap {
         int count = 0;
         for (int i = 0; i <= mask; i++) {
             if (!isNeeded(neededLow, neededHigh, i)) {
-                count += Long.bitCount(SwissCtrl.matchEmptyOrDeleted(data[i * GROUP_LONGS]));
+                count += Long.bitCount(SwissCtrl.matchEmptyOrDeleted(data[t.ctrlIndex(i)]));
             }
         }
         if (count * SwissRules.PRUNE_DIVISOR < t.capacity) {
@@ -693,12 +763,12 @@ public final class SwissLongLongMap {
             if (isNeeded(neededLow, neededHigh, i)) {
                 continue;
             }
-            final int base = i * GROUP_LONGS;
-            long m = SwissCtrl.matchEmptyOrDeleted(data[base]);
+            final int cb = t.ctrlIndex(i);
+            long m = SwissCtrl.matchEmptyOrDeleted(data[cb]);
             while (m != 0) {
                 final int k = SwissCtrl.first(m);
                 m = SwissCtrl.removeFirst(m);
-                data[base] = SwissCtrl.set(data[base], k, EMPTY);
+                data[cb] = SwissCtrl.set(data[cb], k, EMPTY);
                 t.growthLeft++;
             }
         }
@@ -754,8 +824,9 @@ public final class SwissLongLongMap {
         final long h2 = hash & SwissCtrl.H2_MASK;
         int g = (int) (hash >>> SwissCtrl.H2_BITS) & mask;
         for (int step = 1; ; g = (g + step++) & mask) {
-            final int base = g * GROUP_LONGS;
-            final long ctrl = data[base];
+            final int base = t.slotBase(g);
+            final int cb = t.ctrlIndex(g);
+            final long ctrl = data[cb];
             long m = SwissCtrl.matchH2(ctrl, h2);
             while (m != 0) {
                 final int i = SwissCtrl.first(m);
@@ -766,10 +837,10 @@ public final class SwissLongLongMap {
                     used--;
                     data[at + 1] = 0;
                     if (SwissCtrl.matchEmpty(ctrl) != 0) {
-                        data[base] = SwissCtrl.set(ctrl, i, EMPTY);
+                        data[cb] = SwissCtrl.set(ctrl, i, EMPTY);
                         t.growthLeft++;
                     } else {
-                        data[base] = SwissCtrl.set(ctrl, i, DELETED);
+                        data[cb] = SwissCtrl.set(ctrl, i, DELETED);
                         if (version.prunesTombstones()) {
                             tombstonePossible = true;
                         }
@@ -825,7 +896,7 @@ public final class SwissLongLongMap {
         }
         Arrays.fill(t.data, 0L);
         for (int g = 0; g <= t.lengthMask; g++) {
-            t.data[g * GROUP_LONGS] = ALL_EMPTY;
+            t.data[t.ctrlIndex(g)] = ALL_EMPTY;
         }
         t.used = 0;
         t.growthLeft = max;
@@ -888,6 +959,8 @@ public final class SwissLongLongMap {
         private long[] groupData;
         /** Start of the current group in groupData; -1 when Go's it.group is nil. */
         private int groupBase = -1;
+        /** Index of the current group's control word in groupData. */
+        private int groupCtrl;
         private long entryIdx;
         private boolean positioned;
         private long key;
@@ -903,6 +976,7 @@ public final class SwissLongLongMap {
                 dirIdx = -1;
                 groupData = small;
                 groupBase = 0;
+                groupCtrl = 0;
             }
             entryOffset = nextRandom();
             dirOffset = nextRandom();
@@ -944,9 +1018,10 @@ public final class SwissLongLongMap {
                 int slot = (int) (ei & (SLOTS - 1));
                 if (slot == 0 || groupBase < 0) {
                     groupData = tab.data;
-                    groupBase = (int) (ei >>> 3) * GROUP_LONGS;
+                    groupBase = tab.slotBase((int) (ei >>> 3));
+                    groupCtrl = tab.ctrlIndex((int) (ei >>> 3));
                 }
-                if ((SwissCtrl.get(groupData[groupBase], slot) & EMPTY) == 0) {
+                if ((SwissCtrl.get(groupData[groupCtrl], slot) & EMPTY) == 0) {
                     if (emit(slot)) {
                         entryIdx++;
                         return true;
@@ -959,10 +1034,11 @@ public final class SwissLongLongMap {
                     slot = (int) (ei & (SLOTS - 1));
                     if (slot == 0 || groupBase < 0) {
                         groupData = tab.data;
-                        groupBase = (int) (ei >>> 3) * GROUP_LONGS;
+                        groupBase = tab.slotBase((int) (ei >>> 3));
+                        groupCtrl = tab.ctrlIndex((int) (ei >>> 3));
                     }
                     if (groupMatch == 0) {
-                        groupMatch = SwissCtrl.matchFull(groupData[groupBase]);
+                        groupMatch = SwissCtrl.matchFull(groupData[groupCtrl]);
                         if (slot != 0) {
                             groupMatch = SwissCtrl.removeBelow(groupMatch, slot);
                         }
@@ -1110,9 +1186,9 @@ public final class SwissLongLongMap {
                 }
                 last = t;
                 for (int g = 0; g <= t.lengthMask; g++) {
-                    long full = SwissCtrl.matchFull(t.data[g * GROUP_LONGS]);
+                    long full = SwissCtrl.matchFull(t.data[t.ctrlIndex(g)]);
                     while (full != 0) {
-                        probeCost(t.data[g * GROUP_LONGS + 1 + 2 * SwissCtrl.first(full)], hit);
+                        probeCost(t.data[t.slotBase(g) + 1 + 2 * SwissCtrl.first(full)], hit);
                         full = SwissCtrl.removeFirst(full);
                     }
                 }
@@ -1148,8 +1224,8 @@ public final class SwissLongLongMap {
         cost[PROBE_LOOKUPS]++;
         for (int step = 1; ; g = (g + step++) & t.lengthMask) {
             cost[PROBE_GROUPS]++;
-            final int base = g * GROUP_LONGS;
-            final long ctrl = t.data[base];
+            final int base = t.slotBase(g);
+            final long ctrl = t.data[t.ctrlIndex(g)];
             long m = vector ? SwissCtrl.matchH2Vector(ctrl, h2) : SwissCtrl.matchH2(ctrl, h2);
             while (m != 0) {
                 final int at = base + 1 + 2 * (Long.numberOfTrailingZeros(m) >>> firstShift);
@@ -1190,6 +1266,8 @@ public final class SwissLongLongMap {
             check(i % span == 0, "table index " + i + " not aligned to its span " + span);
             for (int j = i; j < i + span; j++) {
                 check(dir[j] == t, "directory entry " + j + " does not alias the table at " + i);
+                check(dirData[j] == t.data && dirMask[j] == t.lengthMask,
+                    "the lookup view of directory entry " + j + " is not the table at " + i);
             }
             verifyTable(t, i, span, seen);
             total += t.used;
@@ -1225,9 +1303,9 @@ public final class SwissLongLongMap {
         int full = 0;
         int deleted = 0;
         for (int g = 0; g <= t.lengthMask; g++) {
-            final int base = g * GROUP_LONGS;
+            final int base = t.slotBase(g);
             for (int s = 0; s < SLOTS; s++) {
-                final int c = SwissCtrl.get(t.data[base], s);
+                final int c = SwissCtrl.get(t.data[t.ctrlIndex(g)], s);
                 if (c == DELETED) {
                     deleted++;
                 } else if (c < EMPTY) {
@@ -1254,7 +1332,7 @@ public final class SwissLongLongMap {
     private void verifyReachable(Table t, long hash, int home, long k) {
         int g = (int) (hash >>> SwissCtrl.H2_BITS) & t.lengthMask;
         for (int step = 1; g != home; g = (g + step++) & t.lengthMask) {
-            check(SwissCtrl.matchEmpty(t.data[g * GROUP_LONGS]) == 0,
+            check(SwissCtrl.matchEmpty(t.data[t.ctrlIndex(g)]) == 0,
                 "key " + k + " is unreachable: group " + g + " on its probe sequence has an empty slot");
             check(step <= t.lengthMask + 1, "key " + k + " is not on its probe sequence");
         }
@@ -1282,13 +1360,13 @@ public final class SwissLongLongMap {
             }
             last = t;
             for (int g = 0; g <= t.lengthMask; g++) {
-                final long ctrl = t.data[g * GROUP_LONGS];
+                final long ctrl = t.data[t.ctrlIndex(g)];
                 if (SwissCtrl.matchEmpty(ctrl) != 0) {
                     continue;
                 }
                 for (int j = 0; j < SLOTS; j++) {
                     if (SwissCtrl.get(ctrl, j) != DELETED) {
-                        return t.data[g * GROUP_LONGS + 1 + 2 * j];
+                        return t.data[t.slotBase(g) + 1 + 2 * j];
                     }
                 }
             }

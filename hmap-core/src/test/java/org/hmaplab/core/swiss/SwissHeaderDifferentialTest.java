@@ -113,7 +113,9 @@ class SwissHeaderDifferentialTest {
         final GoState go = new GoState();
         final GoSeeds seedsA = new GoSeeds();
         final GoSeeds seedsB = new GoSeeds();
+        final GoSeeds seedsC = new GoSeeds();
         SwissLongLongMap prim = null;
+        SwissLongLongMap ctrlFirst = null;
         SwissMap<Long, Long> boxed = null;
         int hint = -1;
         int ops = 0;
@@ -138,17 +140,22 @@ class SwissHeaderDifferentialTest {
                     applyChanges(f, 1, 'n', go);
                     seedsA.next = go.seed;
                     seedsB.next = go.seed;
+                    seedsC.next = go.seed;
                     final int h = Math.max(hint, 0);
                     prim = new SwissLongLongMap(hasher, seedsA, h, version);
+                    ctrlFirst = new SwissLongLongMap(hasher, seedsC, h, version, SwissLookupStyle.DEFAULT,
+                        SwissLayout.CONTROL_WORDS_FIRST);
                     boxed = new SwissMap<>(hasher, seedsB, h, version);
                     assertEquals(1, seedsA.draws, where + ": seeds drawn by the constructor");
                     assertEquals(1, seedsB.draws, where + ": seeds drawn by the constructor");
                     compare(go, prim.stats(), where, 0, line, "SwissLongLongMap");
+                    compare(go, ctrlFirst.stats(), where, 0, line, "SwissLongLongMap (control words first)");
                     compare(go, boxed.stats(), where, 0, line, "SwissMap");
                 }
                 case "end" -> {
                     assertEquals(Integer.parseInt(f[1].substring("ops=".length())), ops, where + ": op count");
                     compare(go, prim.stats(), where, ops, last, "SwissLongLongMap");
+                    compare(go, ctrlFirst.stats(), where, ops, last, "SwissLongLongMap (control words first)");
                     compare(go, boxed.stats(), where, ops, last, "SwissMap");
                     if (LONG_SCENARIOS.contains(where.substring(where.indexOf(' ') + 1))) {
                         assertTrue(ops >= MIN_LONG_OPS, where + ": a long scenario with only " + ops + " ops");
@@ -162,35 +169,42 @@ class SwissHeaderDifferentialTest {
                     applyChanges(f, op == 'c' ? 1 : 2, op, go);
                     seedsA.next = go.seed;
                     seedsB.next = go.seed;
+                    seedsC.next = go.seed;
                     final int drawsA = seedsA.draws;
                     final int drawsB = seedsB.draws;
+                    final int drawsC = seedsC.draws;
                     switch (op) {
                         case 'P', 'p' -> {
                             final long k = Long.parseLong(f[1]);
                             prim.put(k, k, 0);
+                            ctrlFirst.put(k, k, 0);
                             boxed.put(k, k);
                         }
                         case 'D', 'd' -> {
                             final long k = Long.parseLong(f[1]);
                             prim.remove(k, 0);
+                            ctrlFirst.remove(k, 0);
                             boxed.remove(k);
                         }
                         case 'c' -> {
                             prim.clear();
+                            ctrlFirst.clear();
                             boxed.clear();
                         }
                         default -> fail(where + ": unknown op line " + line);
                     }
                     final int goDraws = go.seed != oldSeed ? 1 : 0;
-                    if (seedsA.draws - drawsA != goDraws || seedsB.draws - drawsB != goDraws) {
+                    if (seedsA.draws - drawsA != goDraws || seedsB.draws - drawsB != goDraws
+                        || seedsC.draws - drawsC != goDraws) {
                         fail(where + " op " + ops + " (" + line + "): Go drew " + goDraws + " seed(s), "
                             + "SwissLongLongMap " + (seedsA.draws - drawsA) + ", SwissMap " + (seedsB.draws - drawsB));
                     }
                     if (go.tables.size() <= FULL_CHECK_TABLES || line.contains(" *") || goDraws > 0 || op == 'c'
                         || ops % FULL_CHECK_EVERY == 0) {
                         compare(go, prim.stats(), where, ops, line, "SwissLongLongMap");
+                        compare(go, ctrlFirst.stats(), where, ops, line, "SwissLongLongMap (control words first)");
                         compare(go, boxed.stats(), where, ops, line, "SwissMap");
-                    } else if (prim.size() != go.used || boxed.size() != go.used) {
+                    } else if (prim.size() != go.used || boxed.size() != go.used || ctrlFirst.size() != go.used) {
                         fail(where + " op " + ops + " (" + line + "): used " + go.used + " in Go, SwissLongLongMap "
                             + prim.size() + ", SwissMap " + boxed.size());
                     }

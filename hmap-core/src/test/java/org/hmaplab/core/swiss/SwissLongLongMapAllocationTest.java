@@ -39,23 +39,25 @@ class SwissLongLongMapAllocationTest {
     @EnumSource(SwissLookupStyle.class)
     void getsUpdatesAndRemovesWithReinsertsAllocateNothing(SwissLookupStyle style) {
         for (SwissVersion version : SwissVersion.values()) {
-            SwissLongLongMap m = new SwissLongLongMap(Fmix64Hasher.INSTANCE, SwissLongLongMap.firstThen(7), KEYS,
-                version, style);
-            for (int k = 0; k < KEYS; k++) {
-                m.put(k, k, 0);
+            for (SwissLayout layout : SwissLayout.values()) {
+                SwissLongLongMap m = new SwissLongLongMap(Fmix64Hasher.INSTANCE, SwissLongLongMap.firstThen(7), KEYS,
+                    version, style, layout);
+                for (int k = 0; k < KEYS; k++) {
+                    m.put(k, k, 0);
+                }
+                long warm = 0;
+                for (int round = 0; round < 5; round++) {
+                    warm += workload(m);
+                }
+                long capacity = m.stats().capacity();
+                long before = allocatedBytes();
+                long sum = workload(m);
+                long allocated = allocatedBytes() - before;
+                assertTrue(allocated < SLACK_BYTES, style + " " + version + " " + layout + " allocated " + allocated
+                    + " bytes in " + OPS + " iterations (sum " + (sum + warm) + ")");
+                assertEquals(capacity, m.stats().capacity(), "no growth happened");
+                assertEquals(KEYS, m.size());
             }
-            long warm = 0;
-            for (int round = 0; round < 5; round++) {
-                warm += workload(m);
-            }
-            long capacity = m.stats().capacity();
-            long before = allocatedBytes();
-            long sum = workload(m);
-            long allocated = allocatedBytes() - before;
-            assertTrue(allocated < SLACK_BYTES, style + " " + version + " allocated " + allocated + " bytes in "
-                + OPS + " iterations (sum " + (sum + warm) + ")");
-            assertEquals(capacity, m.stats().capacity(), "no growth happened");
-            assertEquals(KEYS, m.size());
         }
     }
 }

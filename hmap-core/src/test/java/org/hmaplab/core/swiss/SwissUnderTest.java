@@ -41,13 +41,16 @@ interface SwissUnderTest {
 
     /** The two implementations, for parameterised tests. */
     enum Kind {
-        LONG_LONG, GENERIC;
+        LONG_LONG, LONG_LONG_CONTROL_WORDS_FIRST, GENERIC;
 
         SwissUnderTest create(Hasher hasher, LongSupplier seeds, int hint, SwissVersion version,
                               SwissLookupStyle style) {
-            return this == LONG_LONG
-                ? new LongLong(new SwissLongLongMap(hasher, seeds, hint, version, style))
-                : new Generic(new SwissMap<>(hasher, seeds, hint, version, style));
+            return switch (this) {
+                case LONG_LONG -> new LongLong(new SwissLongLongMap(hasher, seeds, hint, version, style));
+                case LONG_LONG_CONTROL_WORDS_FIRST -> new LongLong(new SwissLongLongMap(hasher, seeds, hint, version,
+                    style, SwissLayout.CONTROL_WORDS_FIRST));
+                case GENERIC -> new Generic(new SwissMap<>(hasher, seeds, hint, version, style));
+            };
         }
     }
 

@@ -18,6 +18,7 @@ import org.hmaplab.harness.study.CollisionRateStudy;
 import org.hmaplab.harness.study.GoLoadFactorStudy;
 import org.hmaplab.harness.study.GrowthCostStudy;
 import org.hmaplab.harness.study.HashFloodingStudy;
+import org.hmaplab.harness.study.MemorySweepStudy;
 import org.hmaplab.harness.study.Study;
 import org.hmaplab.harness.study.StudyContext;
 import org.hmaplab.harness.study.SwissTombstonesStudy;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "study", mixinStandardHelpOptions = true,
     description = {"Runs a study into an archive folder (kind study-NAME) with its CSV files and report.md.",
         "Studies: bucket-layout, collision-rate, go-load-factor, hash-flooding, tophash-filter, growth-cost,",
-        "swiss-tombstones, classic-vs-swiss."})
+        "swiss-tombstones, classic-vs-swiss, memory-sweep."})
 public final class StudyCommand implements Callable<Integer> {
 
     /** The report section's file name in the archive. */
@@ -60,7 +61,7 @@ public final class StudyCommand implements Callable<Integer> {
     public static List<Study> studies() {
         return List.of(new BucketLayoutStudy(), new CollisionRateStudy(), new GoLoadFactorStudy(),
             new HashFloodingStudy(), new TophashFilterStudy(), new GrowthCostStudy(), new SwissTombstonesStudy(),
-            new ClassicVsSwissStudy());
+            new ClassicVsSwissStudy(), new MemorySweepStudy());
     }
 
     /** The study called {@code name}; unknown names: an error listing the valid ones. */

@@ -56,7 +56,7 @@ public final class MemoryProbe {
      * package-private {@code InstrumentationSupport.instance()} is asked by reflection;
      * {@code unknown} if that fails.
      */
-    static String jolMode() {
+    public static String jolMode() {
         VM.current();
         try {
             Method instance = Class.forName("org.openjdk.jol.vm.InstrumentationSupport").getDeclaredMethod("instance");

@@ -7,9 +7,10 @@
  * keys ({@link org.hmaplab.harness.study.CollisionRateStudy}), the cost of growth
  * ({@link org.hmaplab.harness.study.GrowthCostStudy}), hash flooding
  * ({@link org.hmaplab.harness.study.HashFloodingStudy}), tombstone churn in the Swiss map by Go
- * version ({@link org.hmaplab.harness.study.SwissTombstonesStudy}) and the Swiss map against the
+ * version ({@link org.hmaplab.harness.study.SwissTombstonesStudy}), the Swiss map against the
  * classic one, in our models and in real Go 1.24
- * ({@link org.hmaplab.harness.study.ClassicVsSwissStudy}). {@link org.hmaplab.harness.study.StudyCommand}
- * lists them.
+ * ({@link org.hmaplab.harness.study.ClassicVsSwissStudy}), and bytes per entry over a log-uniform
+ * size sweep ({@link org.hmaplab.harness.study.MemorySweepStudy}).
+ * {@link org.hmaplab.harness.cli.StudyCommand} lists them.
  */
 package org.hmaplab.harness.study;

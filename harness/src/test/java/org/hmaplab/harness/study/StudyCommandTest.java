@@ -60,7 +60,7 @@ class StudyCommandTest {
         assertEquals(2, cl.execute("nope", "--results", tmp.toString()));
         assertTrue(err.toString().contains(
             "bucket-layout, collision-rate, go-load-factor, hash-flooding, tophash-filter, growth-cost,"
-                + " swiss-tombstones, classic-vs-swiss"),
+                + " swiss-tombstones, classic-vs-swiss, memory-sweep"),
             err.toString());
     }
 }

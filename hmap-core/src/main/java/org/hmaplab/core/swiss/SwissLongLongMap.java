@@ -148,6 +148,7 @@ public final class SwissLongLongMap {
     private final SwissLayout layout;
     private final int ctrlStride;
     private final int slotStride;
+    private final boolean ctrlFirst;
     private final boolean vector;
     private final int firstShift;
 
@@ -230,6 +231,7 @@ public final class SwissLongLongMap {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.ctrlStride = layout.ctrlStride();
         this.slotStride = layout.slotStride();
+        this.ctrlFirst = layout == SwissLayout.CONTROL_WORDS_FIRST;
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.seeds = Objects.requireNonNull(seeds, "seeds");
         this.version = Objects.requireNonNull(version, "version");
@@ -369,19 +371,46 @@ public final class SwissLongLongMap {
         }
         final long hash = hasher.hashLong(key, seed);
         final int ti = SwissRules.directoryIndex(hash, dirLen, globalDepth);
-        final long[] data = dd[ti];
-        final int mask = dirMask[ti];
+        return ctrlFirst ? getControlWordsFirst(dd[ti], dirMask[ti], hash, key, missing)
+            : getGoGroups(dd[ti], dirMask[ti], hash, key, missing);
+    }
+
+    /**
+     * The table probe of {@link #get} in Go's layout, its strides constants (a stride read from a
+     * field puts a multiply on the path to every control word).
+     */
+    private long getGoGroups(long[] data, int mask, long hash, long key, long missing) {
         final long h2 = hash & SwissCtrl.H2_MASK;
         final int shift = firstShift;
-        final int cs = ctrlStride;
-        final int ss = slotStride;
-        final int start = layout.slotStart(mask + 1);
         int g = (int) (hash >>> SwissCtrl.H2_BITS) & mask;
         for (int step = 1; ; g = (g + step++) & mask) {
-            final long ctrl = data[g * cs];
+            final int base = g * GROUP_LONGS;
+            final long ctrl = data[base];
             long m = vector ? SwissCtrl.matchH2Vector(ctrl, h2) : SwissCtrl.matchH2(ctrl, h2);
             while (m != 0) {
-                final int at = g * ss + start + 1 + 2 * (Long.numberOfTrailingZeros(m) >>> shift);
+                final int at = base + 1 + 2 * (Long.numberOfTrailingZeros(m) >>> shift);
+                if (data[at] == key) {
+                    return data[at + 1];
+                }
+                m &= m - 1;
+            }
+            if (SwissCtrl.matchEmpty(ctrl) != 0) {
+                return missing;
+            }
+        }
+    }
+
+    /** The table probe of {@link #get} with {@link SwissLayout#CONTROL_WORDS_FIRST}. */
+    private long getControlWordsFirst(long[] data, int mask, long hash, long key, long missing) {
+        final long h2 = hash & SwissCtrl.H2_MASK;
+        final int shift = firstShift;
+        final int slots = mask + 1;
+        int g = (int) (hash >>> SwissCtrl.H2_BITS) & mask;
+        for (int step = 1; ; g = (g + step++) & mask) {
+            final long ctrl = data[g];
+            long m = vector ? SwissCtrl.matchH2Vector(ctrl, h2) : SwissCtrl.matchH2(ctrl, h2);
+            while (m != 0) {
+                final int at = slots + g * 2 * SLOTS + 2 * (Long.numberOfTrailingZeros(m) >>> shift);
                 if (data[at] == key) {
                     return data[at + 1];
                 }

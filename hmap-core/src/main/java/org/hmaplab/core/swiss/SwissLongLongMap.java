@@ -157,14 +157,6 @@ public final class SwissLongLongMap {
     /** The single group of a small map (Go's dirPtr with dirLen 0); null without storage or with tables. */
     private long[] small;
     private Table[] dir;
-    /**
-     * The lookup path's view of {@link #dir}: entry i is {@code dir[i].data}, so that a lookup goes
-     * from the directory straight to the groups without loading the Table object (Go's table header)
-     * on the way. Kept in step with {@code dir} by {@link #setDirectory} and {@link #replaceTable}.
-     */
-    private long[][] dirData;
-    /** Entry i is {@code dir[i].lengthMask}, beside {@link #dirData}. */
-    private int[] dirMask;
     private int dirLen;
     private int globalDepth;
     /** Go's writing flag, toggled by writers (accessed opaquely by writers, plainly by readers). */
@@ -274,17 +266,9 @@ public final class SwissLongLongMap {
         setDirectory(d, depth);
     }
 
-    /** Installs a new directory of 2^depth entries and its lookup view. */
+    /** Installs a new directory of 2^depth entries. */
     private void setDirectory(Table[] d, int depth) {
-        final long[][] data = new long[d.length][];
-        final int[] masks = new int[d.length];
-        for (int i = 0; i < d.length; i++) {
-            data[i] = d[i].data;
-            masks[i] = d[i].lengthMask;
-        }
         dir = d;
-        dirData = data;
-        dirMask = masks;
         dirLen = d.length;
         globalDepth = depth;
     }
@@ -358,8 +342,8 @@ public final class SwissLongLongMap {
         if (writing != 0) {
             throw misuse(GoMapRules.CONCURRENT_READ_WRITE);
         }
-        final long[][] dd = dirData;
-        if (dd == null) {
+        final Table[] d = dir;
+        if (d == null) {
             final long[] g = small;
             final long full = SwissCtrl.matchFull(g[0]);
             for (int i = 0; i < SLOTS; i++) {
@@ -371,8 +355,9 @@ public final class SwissLongLongMap {
         }
         final long hash = hasher.hashLong(key, seed);
         final int ti = SwissRules.directoryIndex(hash, dirLen, globalDepth);
-        return ctrlFirst ? getControlWordsFirst(dd[ti], dirMask[ti], hash, key, missing)
-            : getGoGroups(dd[ti], dirMask[ti], hash, key, missing);
+        final Table t = d[ti];
+        return ctrlFirst ? getControlWordsFirst(t.data, t.lengthMask, hash, key, missing)
+            : getGoGroups(t.data, t.lengthMask, hash, key, missing);
     }
 
     /**
@@ -714,8 +699,6 @@ public final class SwissLongLongMap {
         final int entries = 1 << (globalDepth - nt.localDepth);
         for (int i = 0; i < entries; i++) {
             dir[nt.index + i] = nt;
-            dirData[nt.index + i] = nt.data;
-            dirMask[nt.index + i] = nt.lengthMask;
         }
     }
 
@@ -1295,8 +1278,6 @@ public final class SwissLongLongMap {
             check(i % span == 0, "table index " + i + " not aligned to its span " + span);
             for (int j = i; j < i + span; j++) {
                 check(dir[j] == t, "directory entry " + j + " does not alias the table at " + i);
-                check(dirData[j] == t.data && dirMask[j] == t.lengthMask,
-                    "the lookup view of directory entry " + j + " is not the table at " + i);
             }
             verifyTable(t, i, span, seen);
             total += t.used;

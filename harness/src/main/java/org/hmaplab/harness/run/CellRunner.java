@@ -239,13 +239,24 @@ final class CellRunner {
         }
     }
 
-    private static String lastLines(Path file) {
+    /** A line that starts a Java stack trace: the exception's class name, then its message. */
+    private static final Pattern EXCEPTION_LINE =
+        Pattern.compile("^(?:Caused by: )?[a-z][\\w$]*(?:\\.[\\w$]+)+(?:Exception|Error)(?::.*)?$");
+
+    /**
+     * The end of a cell's output for an error message, led by the first exception line it holds
+     * (JMH prints the benchmark's exception far above its last lines, which only say that the
+     * benchmark failed).
+     */
+    static String lastLines(Path file) {
         try {
             if (!Files.exists(file)) {
                 return "";
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return "\n--- last lines of its output ---\n"
+            String cause = lines.stream().map(String::strip).filter(l -> EXCEPTION_LINE.matcher(l).matches())
+                .findFirst().map(l -> "\n--- the exception it reports ---\n" + l).orElse("");
+            return cause + "\n--- last lines of its output ---\n"
                 + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "";

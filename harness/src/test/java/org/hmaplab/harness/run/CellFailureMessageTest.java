@@ -54,9 +54,11 @@ class CellFailureMessageTest {
     @Test
     void outputWithoutAnExceptionGivesOnlyTheLastLines() throws IOException {
         Path f = dir.resolve("plain.log");
-        Files.write(f, List.of("Error: Could not create the Java Virtual Machine.", "exit"), StandardCharsets.UTF_8);
+        Files.write(f, List.of("Error: Could not create the Java Virtual Machine.", "exit"),
+            StandardCharsets.UTF_8);
         String msg = CellRunner.lastLines(f);
         assertFalse(msg.contains("the exception it reports"), msg);
-        assertEquals("\n--- last lines of its output ---\nError: Could not create the Java Virtual Machine.\nexit", msg);
+        assertEquals("\n--- last lines of its output ---\nError: Could not create the Java Virtual Machine.\nexit",
+            msg);
     }
 }

@@ -146,8 +146,7 @@ public final class SwissLongLongMap {
     private final SwissVersion version;
     private final SwissLookupStyle style;
     private final SwissLayout layout;
-    private final int ctrlStride;
-    private final int slotStride;
+    /** layout == CONTROL_WORDS_FIRST, read by get's dispatch (as {@link #vector} is by the match). */
     private final boolean ctrlFirst;
     private final boolean vector;
     private final int firstShift;
@@ -221,8 +220,6 @@ public final class SwissLongLongMap {
     public SwissLongLongMap(Hasher hasher, LongSupplier seeds, int hint, SwissVersion version,
                             SwissLookupStyle style, SwissLayout layout) {
         this.layout = Objects.requireNonNull(layout, "layout");
-        this.ctrlStride = layout.ctrlStride();
-        this.slotStride = layout.slotStride();
         this.ctrlFirst = layout == SwissLayout.CONTROL_WORDS_FIRST;
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.seeds = Objects.requireNonNull(seeds, "seeds");

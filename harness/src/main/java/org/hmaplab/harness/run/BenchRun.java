@@ -185,9 +185,7 @@ public final class BenchRun {
             if (goHashers.stream().allMatch(h -> NativeHash.of(h).isPresent())) {
                 goHashers = Stream.concat(Stream.of(defaultHasher), goHashers.stream()).toList();
             }
-            s = new MatrixBuilder.Spec(s.impls(), goHashers,
-                s.workloads(), s.speedHashers(), s.hashLengths(), s.hashLong(), s.latencyKinds(), s.latencySize(),
-                s.latencyRounds(), s.memoryKinds(), s.memorySizes());
+            s = s.toBuilder().goHashers(goHashers).build();
         }
         List<Cell> all = MatrixBuilder.cells(s, profile);
         List<Cell> cells = withAaControl(MatrixBuilder.shard(MatrixBuilder.include(all, pattern), sh[0], sh[1]));

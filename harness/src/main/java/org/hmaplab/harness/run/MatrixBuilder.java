@@ -40,11 +40,120 @@ public final class MatrixBuilder {
                            List<Integer> hitRatios) {
     }
 
-    /** Everything a profile runs. */
+    /**
+     * Everything a profile runs. Built with named calls ({@code Spec.builder().impls(...).goHashers(...)
+     * .workload(...).latency(kinds, size, rounds).build()}) so that no list is read by its position.
+     *
+     * @param impls         the implementations, ours, the peers' and native Go's
+     * @param goHashers     the hashers of our maps and the Go hashes of the native maps
+     * @param workloads     the map-operation workloads, in matrix order
+     * @param speedHashers  the hashers whose speed is measured
+     * @param hashLengths   the input lengths of the hashBytes cells
+     * @param hashLong      whether the hashLong cells are measured
+     * @param latencyKinds  the key kinds of the insert-latency cells
+     * @param latencySize   the entries of one insert-latency fill
+     * @param latencyRounds the measured fills of one insert-latency cell
+     * @param memoryKinds   the key kinds of the memory cells
+     * @param memorySizes   the map sizes of every memory cell
+     */
     public record Spec(List<String> impls, List<String> goHashers, List<Workload> workloads,
                        List<String> speedHashers, List<Integer> hashLengths, boolean hashLong,
                        List<KeyKind> latencyKinds, int latencySize, int latencyRounds,
                        List<KeyKind> memoryKinds, List<Integer> memorySizes) {
+
+        /** A builder with nothing set: every list empty, no hashLong cells, no latency fill. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** A builder holding this spec's parts, to build a copy with some of them replaced. */
+        public Builder toBuilder() {
+            return new Builder().impls(impls).goHashers(goHashers).workloads(workloads).speedHashers(speedHashers)
+                .hashLengths(hashLengths).hashLong(hashLong).latency(latencyKinds, latencySize, latencyRounds)
+                .memory(memoryKinds, memorySizes);
+        }
+
+        /** Sets the parts of a {@link Spec} by name; a part left unset is empty (lists), false or 0. */
+        public static final class Builder {
+            private List<String> impls = List.of();
+            private List<String> goHashers = List.of();
+            private final List<Workload> workloads = new ArrayList<>();
+            private List<String> speedHashers = List.of();
+            private List<Integer> hashLengths = List.of();
+            private boolean hashLong;
+            private List<KeyKind> latencyKinds = List.of();
+            private int latencySize;
+            private int latencyRounds;
+            private List<KeyKind> memoryKinds = List.of();
+            private List<Integer> memorySizes = List.of();
+
+            private Builder() {
+            }
+
+            /** The implementations, ours, the peers' and native Go's. */
+            public Builder impls(List<String> names) {
+                impls = List.copyOf(names);
+                return this;
+            }
+
+            /** The hashers of our maps and the Go hashes of the native maps. */
+            public Builder goHashers(List<String> names) {
+                goHashers = List.copyOf(names);
+                return this;
+            }
+
+            /** Replaces the workloads with {@code list}. */
+            public Builder workloads(List<Workload> list) {
+                workloads.clear();
+                workloads.addAll(list);
+                return this;
+            }
+
+            /** Adds {@code w} after the workloads set so far. */
+            public Builder workload(Workload w) {
+                workloads.add(w);
+                return this;
+            }
+
+            /** The hashers whose speed is measured (hashLong and hashBytes cells). */
+            public Builder speedHashers(List<String> names) {
+                speedHashers = List.copyOf(names);
+                return this;
+            }
+
+            /** The input lengths, in bytes, of the hashBytes cells. */
+            public Builder hashLengths(List<Integer> lengths) {
+                hashLengths = List.copyOf(lengths);
+                return this;
+            }
+
+            /** Whether the speed hashers also get a hashLong cell. */
+            public Builder hashLong(boolean measured) {
+                hashLong = measured;
+                return this;
+            }
+
+            /** Insert-latency cells for {@code kinds}: fills of {@code size} entries, {@code rounds} measured. */
+            public Builder latency(List<KeyKind> kinds, int size, int rounds) {
+                latencyKinds = List.copyOf(kinds);
+                latencySize = size;
+                latencyRounds = rounds;
+                return this;
+            }
+
+            /** Memory cells for {@code kinds}, each measuring the maps of {@code sizes} entries. */
+            public Builder memory(List<KeyKind> kinds, List<Integer> sizes) {
+                memoryKinds = List.copyOf(kinds);
+                memorySizes = List.copyOf(sizes);
+                return this;
+            }
+
+            /** The spec of the parts set. */
+            public Spec build() {
+                return new Spec(impls, goHashers, List.copyOf(workloads), speedHashers, hashLengths, hashLong,
+                    latencyKinds, latencySize, latencyRounds, memoryKinds, memorySizes);
+            }
+        }
     }
 
     /** The map-operation families, with the JMH method each runs. */
@@ -135,44 +244,56 @@ public final class MatrixBuilder {
         switch (profile) {
             case SMOKE -> {
                 List<Integer> sizes = List.of(1024);
-                return new Spec(List.of("go-swar", "swiss-swar", "fastutil"), List.of(defaultHasher),
-                    List.of(new Workload("get", randomLongs, sizes, UNIFORM, HIT),
-                        new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT)),
-                    List.of(defaultHasher), List.of(16), false,
-                    randomLongs, 1 << 14, 1, randomLongs, sizes);
+                return Spec.builder()
+                    .impls(List.of("go-swar", "swiss-swar", "fastutil"))
+                    .goHashers(List.of(defaultHasher))
+                    .workload(new Workload("get", randomLongs, sizes, UNIFORM, HIT))
+                    .workload(new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT))
+                    .speedHashers(List.of(defaultHasher))
+                    .hashLengths(List.of(16))
+                    .latency(randomLongs, 1 << 14, 1)
+                    .memory(randomLongs, sizes)
+                    .build();
             }
             case QUICK -> {
                 List<Integer> sizes = List.of(1 << 10, 1 << 16);
                 // The classic model in Go's 8-byte fast path (FAST64) and the Swiss model in Go's portable
                 // match (SWAR), with the selected hasher and with Go's fallback hash (the fastest registered
                 // hasher for 8-byte keys), against every peer.
-                return new Spec(concat(List.of("go-fast64", "swiss-swar"), peers),
-                    distinct(List.of(defaultHasher, "go")),
-                    List.of(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)),
-                        new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT),
-                        new Workload("get", List.of(KeyKind.STRING_16), List.of(1 << 16), UNIFORM, HIT)),
-                    distinct(List.of(defaultHasher, "xxh3")), List.of(16, 1024), false,
-                    randomLongs, 1 << 18, 1, randomLongs, sizes);
+                return Spec.builder()
+                    .impls(concat(List.of("go-fast64", "swiss-swar"), peers))
+                    .goHashers(distinct(List.of(defaultHasher, "go")))
+                    .workload(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)))
+                    .workload(new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT))
+                    .workload(new Workload("get", List.of(KeyKind.STRING_16), List.of(1 << 16), UNIFORM, HIT))
+                    .speedHashers(distinct(List.of(defaultHasher, "xxh3")))
+                    .hashLengths(List.of(16, 1024))
+                    .latency(randomLongs, 1 << 18, 1)
+                    .memory(randomLongs, sizes)
+                    .build();
             }
             case NIGHTLY -> {
                 List<Integer> sizes = List.of(1 << 10, 1 << 16, 1 << 20);
-                List<Workload> w = new ArrayList<>();
-                w.add(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)));
-                w.add(new Workload("get", randomLongs, sizes, List.of("zipf"), HIT));
+                Spec.Builder spec = Spec.builder()
+                    // Go's current map, natively (dropped at run time where no Go 1.27 toolchain is found)
+                    .impls(concat(concat(List.of("go-generic", "go-fast64", "go-swar", "go-swar-cache",
+                        "swiss-swar", "swiss-vector"), peers), List.of(NativeGoImpl.GO127.label())))
+                    .goHashers(List.of(defaultHasher))
+                    .workload(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)))
+                    .workload(new Workload("get", randomLongs, sizes, List.of("zipf"), HIT));
                 for (String family : List.of("put-growth", "put-presized", "update", "mixed-90-10", "churn",
                     "iterate")) {
-                    w.add(new Workload(family, randomLongs, sizes, UNIFORM, HIT));
+                    spec.workload(new Workload(family, randomLongs, sizes, UNIFORM, HIT));
                 }
-                w.add(new Workload("get", List.of(KeyKind.LONG_SEQ, KeyKind.LONG_STRIDED, KeyKind.STRING_16,
-                    KeyKind.COMPOSITE), sizes, UNIFORM, HIT));
-                // Go's current map, natively (dropped at run time where no Go 1.27 toolchain is found)
-                return new Spec(concat(concat(List.of("go-generic", "go-fast64", "go-swar", "go-swar-cache",
-                    "swiss-swar", "swiss-vector"), peers),
-                    List.of(NativeGoImpl.GO127.label())),
-                    List.of(defaultHasher), w,
-                    concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()),
-                    List.of(16, 1024), true,
-                    randomLongs, 1 << 22, 2, List.of(KeyKind.LONG_RANDOM, KeyKind.STRING_16), sizes);
+                return spec
+                    .workload(new Workload("get", List.of(KeyKind.LONG_SEQ, KeyKind.LONG_STRIDED,
+                        KeyKind.STRING_16, KeyKind.COMPOSITE), sizes, UNIFORM, HIT))
+                    .speedHashers(concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()))
+                    .hashLengths(List.of(16, 1024))
+                    .hashLong(true)
+                    .latency(randomLongs, 1 << 22, 2)
+                    .memory(List.of(KeyKind.LONG_RANDOM, KeyKind.STRING_16), sizes)
+                    .build();
             }
             case FULL -> {
                 List<Integer> sizes = new ArrayList<>();
@@ -180,60 +301,73 @@ public final class MatrixBuilder {
                     sizes.add(1 << b);
                 }
                 List<KeyKind> kinds = List.of(KeyKind.values());
-                List<Workload> w = new ArrayList<>();
-                w.add(new Workload("get", kinds, sizes, List.of("uniform", "zipf"), List.of(100, 50, 0)));
-                for (String family : List.of("put-growth", "put-presized", "update", "mixed-90-10", "churn",
-                    "iterate")) {
-                    w.add(new Workload(family, kinds, sizes,
-                        family.equals("update") || family.equals("mixed-90-10") ? List.of("uniform", "zipf") : UNIFORM,
-                        HIT));
-                }
                 List<Integer> lengths = new ArrayList<>();
                 for (int len = 1; len <= 32; len++) {
                     lengths.add(len);
                 }
                 lengths.addAll(List.of(64, 256, 1024, 4096, 256 * 1024));
-                return new Spec(concat(MapRegistry.names(), NativeGoImpl.labels()), org.hmaplab.hash.Hashers.names(), w,
-                    concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()), lengths, true,
-                    kinds, 1 << 22, 3, kinds, sizes);
+                Spec.Builder spec = Spec.builder()
+                    .impls(concat(MapRegistry.names(), NativeGoImpl.labels()))
+                    .goHashers(org.hmaplab.hash.Hashers.names())
+                    .workload(new Workload("get", kinds, sizes, List.of("uniform", "zipf"), List.of(100, 50, 0)));
+                for (String family : List.of("put-growth", "put-presized", "update", "mixed-90-10", "churn",
+                    "iterate")) {
+                    spec.workload(new Workload(family, kinds, sizes,
+                        family.equals("update") || family.equals("mixed-90-10") ? List.of("uniform", "zipf") : UNIFORM,
+                        HIT));
+                }
+                return spec
+                    .speedHashers(concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()))
+                    .hashLengths(lengths)
+                    .hashLong(true)
+                    .latency(kinds, 1 << 22, 3)
+                    .memory(kinds, sizes)
+                    .build();
             }
             case HASHERS -> {
-                return new Spec(List.of(), List.of(defaultHasher), List.of(),
-                    concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()),
-                    List.of(1, 2, 4, 8, 12, 16, 24, 32, 64, 256, 1024, 4096, 256 * 1024), true,
-                    List.of(), 0, 0, List.of(), List.of());
+                return Spec.builder()
+                    .goHashers(List.of(defaultHasher))
+                    .speedHashers(concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()))
+                    .hashLengths(List.of(1, 2, 4, 8, 12, 16, 24, 32, 64, 256, 1024, 4096, 256 * 1024))
+                    .hashLong(true)
+                    .build();
             }
             case GOALS -> {
                 List<Integer> sizes = List.of(1 << 10, 1 << 16, 1 << 22);
-                List<Workload> w = new ArrayList<>();
-                w.add(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)));
-                w.add(new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT));
-                w.add(new Workload("update", randomLongs, List.of(1 << 16), UNIFORM, HIT));
-                w.add(new Workload("churn", randomLongs, List.of(1 << 16), UNIFORM, HIT));
-                w.add(new Workload("get", List.of(KeyKind.STRING_16), List.of(1 << 16), UNIFORM, List.of(100, 0)));
                 // FAST64 is our fastest style for long keys, SWAR for String keys; Go's fallback hash is the
                 // fastest registered hasher for 8-byte keys, aes for strings.
                 // Native Go of the classic model's generation (1.19) and the newest (1.27), with both Go hashes:
                 // the Java models are judged against the runtime they model (dropped where no toolchain is found).
-                return new Spec(concat(concat(List.of("go-fast64", "go-swar", "swiss-swar", "swiss-vector"), peers),
-                    List.of(NativeGoImpl.GO119.label(), NativeGoImpl.GO127.label())),
-                    distinct(List.of("go", defaultHasher)),
-                    w, GOALS_SPEED_HASHERS, GOALS_HASH_LENGTHS, true,
-                    randomLongs, 1 << 22, GOALS_LATENCY_ROUNDS, randomLongs, GOALS_MEMORY_SIZES);
+                return Spec.builder()
+                    .impls(concat(concat(List.of("go-fast64", "go-swar", "swiss-swar", "swiss-vector"), peers),
+                        List.of(NativeGoImpl.GO119.label(), NativeGoImpl.GO127.label())))
+                    .goHashers(distinct(List.of("go", defaultHasher)))
+                    .workload(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)))
+                    .workload(new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT))
+                    .workload(new Workload("update", randomLongs, List.of(1 << 16), UNIFORM, HIT))
+                    .workload(new Workload("churn", randomLongs, List.of(1 << 16), UNIFORM, HIT))
+                    .workload(new Workload("get", List.of(KeyKind.STRING_16), List.of(1 << 16), UNIFORM,
+                        List.of(100, 0)))
+                    .speedHashers(GOALS_SPEED_HASHERS)
+                    .hashLengths(GOALS_HASH_LENGTHS)
+                    .hashLong(true)
+                    .latency(randomLongs, 1 << 22, GOALS_LATENCY_ROUNDS)
+                    .memory(randomLongs, GOALS_MEMORY_SIZES)
+                    .build();
             }
             case NATIVE_GAP -> {
                 List<Integer> sizes = List.of(1 << 10, 1 << 16, 1 << 22);
-                List<Workload> w = new ArrayList<>();
-                w.add(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)));
-                for (String family : List.of("put-growth", "put-presized", "update", "churn", "iterate")) {
-                    w.add(new Workload(family, randomLongs, sizes, UNIFORM, HIT));
-                }
                 // The classic model in Go's own loop shape (FAST64) and the Swiss model in Go's portable match
                 // (SWAR), each with Go 1.19's fallback hash and with the AES hash (aeshash's structure), against
                 // every native Go map with both of Go's hashes.
-                return new Spec(concat(List.of("go-fast64", "swiss-swar"), NativeGoImpl.labels()),
-                    concat(distinct(List.of("go", "aes")), NativeHash.labels()), w,
-                    List.of(), List.of(), false, List.of(), 0, 0, List.of(), List.of());
+                Spec.Builder spec = Spec.builder()
+                    .impls(concat(List.of("go-fast64", "swiss-swar"), NativeGoImpl.labels()))
+                    .goHashers(concat(distinct(List.of("go", "aes")), NativeHash.labels()))
+                    .workload(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)));
+                for (String family : List.of("put-growth", "put-presized", "update", "churn", "iterate")) {
+                    spec.workload(new Workload(family, randomLongs, sizes, UNIFORM, HIT));
+                }
+                return spec.build();
             }
             default -> throw new IllegalArgumentException("profile " + profile);
         }
@@ -253,8 +387,8 @@ public final class MatrixBuilder {
             mem = sizes;
             latency = sizes.stream().mapToInt(Integer::intValue).max().orElse(latency);
         }
-        return new Spec(i, goHashers, w, speed, spec.hashLengths(), spec.hashLong(), spec.latencyKinds(), latency,
-            spec.latencyRounds(), spec.memoryKinds(), mem);
+        return spec.toBuilder().impls(i).goHashers(goHashers).workloads(w).speedHashers(speed)
+            .latency(spec.latencyKinds(), latency, spec.latencyRounds()).memory(spec.memoryKinds(), mem).build();
     }
 
     /** Every cell of {@code spec}, in matrix order. */

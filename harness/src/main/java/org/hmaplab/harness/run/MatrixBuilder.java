@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hmaplab.baselines.MapRegistry;
-import org.hmaplab.harness.bench.HasherChoice;
 import org.hmaplab.harness.bench.KeyKind;
 import org.hmaplab.harness.nativego.NativeGoImpl;
 import org.hmaplab.harness.nativego.NativeGoRunner;
@@ -20,9 +19,9 @@ import org.hmaplab.harness.nativego.NativeInput;
  * Builds the benchmark matrix of a profile as an ordered list of {@link Cell}s, applies the
  * command line's overrides and filters, and cuts shards.
  *
- * <p>A profile's {@link Spec} names the implementations, the hashers of our maps, the workloads
- * (operation family x key kinds x sizes x distributions x hit ratios), the hasher-speed cells,
- * the insert-latency cells and the memory cells. {@code --impl}, {@code --hasher} and
+ * <p>A profile's {@link Spec}, defined with the profile in {@link Profile}, names the implementations,
+ * the hashers of our maps, the workloads (operation family x key kinds x sizes x distributions x hit
+ * ratios), the hasher-speed cells, the insert-latency cells and the memory cells. {@code --impl}, {@code --hasher} and
  * {@code --sizes} replace the spec's lists (they do not just filter them); {@code --include}
  * then keeps the cells whose {@link Cell#id()} contains a match of the regex; {@code --shard I/N}
  * keeps cell {@code k} (0-based, in matrix order) when {@code k mod N == I - 1}. The order is
@@ -200,7 +199,8 @@ public final class MatrixBuilder {
     /** Largest map size used with object keys in the full profile (String/record keys of 16M maps do not fit 8g). */
     static final int FULL_OBJECT_KEY_MAX_SIZE = 1 << 22;
 
-    private static final List<String> UNIFORM = List.of("uniform");
+    /** The distribution of most workloads: keys looked up uniformly. */
+    static final List<String> UNIFORM = List.of("uniform");
 
     /**
      * The goals profile's bytes-per-entry sweep: 2^(10 + k/2) entries for k = 0..28, evenly spaced in
@@ -235,142 +235,19 @@ public final class MatrixBuilder {
         }
         return List.copyOf(sizes);
     }
-    private static final List<Integer> HIT = List.of(100);
 
-    /** The spec of {@code profile}; {@code defaultHasher} is the hasher our maps use unless overridden. */
+    /** The hit ratio of the workloads that hit only, and of every non-get workload. */
+    static final List<Integer> HIT = List.of(100);
+
+    /** The key kind of most workloads: random longs. */
+    static final List<KeyKind> RANDOM_LONGS = List.of(KeyKind.LONG_RANDOM);
+
+    /**
+     * The spec of {@code profile} ({@link Profile#spec(String)}, where each profile is defined);
+     * {@code defaultHasher} is the hasher our maps use unless overridden.
+     */
     public static Spec spec(Profile profile, String defaultHasher) {
-        List<String> peers = MapRegistry.peerNames();
-        List<KeyKind> randomLongs = List.of(KeyKind.LONG_RANDOM);
-        switch (profile) {
-            case SMOKE -> {
-                List<Integer> sizes = List.of(1024);
-                return Spec.builder()
-                    .impls(List.of("go-swar", "swiss-swar", "fastutil"))
-                    .goHashers(List.of(defaultHasher))
-                    .workload(new Workload("get", randomLongs, sizes, UNIFORM, HIT))
-                    .workload(new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT))
-                    .speedHashers(List.of(defaultHasher))
-                    .hashLengths(List.of(16))
-                    .latency(randomLongs, 1 << 14, 1)
-                    .memory(randomLongs, sizes)
-                    .build();
-            }
-            case QUICK -> {
-                List<Integer> sizes = List.of(1 << 10, 1 << 16);
-                // The classic model in Go's 8-byte fast path (FAST64) and the Swiss model in Go's portable
-                // match (SWAR), with the selected hasher and with Go's fallback hash (the fastest registered
-                // hasher for 8-byte keys), against every peer.
-                return Spec.builder()
-                    .impls(concat(List.of("go-fast64", "swiss-swar"), peers))
-                    .goHashers(distinct(List.of(defaultHasher, "go")))
-                    .workload(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)))
-                    .workload(new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT))
-                    .workload(new Workload("get", List.of(KeyKind.STRING_16), List.of(1 << 16), UNIFORM, HIT))
-                    .speedHashers(distinct(List.of(defaultHasher, "xxh3")))
-                    .hashLengths(List.of(16, 1024))
-                    .latency(randomLongs, 1 << 18, 1)
-                    .memory(randomLongs, sizes)
-                    .build();
-            }
-            case NIGHTLY -> {
-                List<Integer> sizes = List.of(1 << 10, 1 << 16, 1 << 20);
-                Spec.Builder spec = Spec.builder()
-                    // Go's current map, natively (dropped at run time where no Go 1.27 toolchain is found)
-                    .impls(concat(concat(List.of("go-generic", "go-fast64", "go-swar", "go-swar-cache",
-                        "swiss-swar", "swiss-vector"), peers), List.of(NativeGoImpl.GO127.label())))
-                    .goHashers(List.of(defaultHasher))
-                    .workload(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)))
-                    .workload(new Workload("get", randomLongs, sizes, List.of("zipf"), HIT));
-                for (String family : List.of("put-growth", "put-presized", "update", "mixed-90-10", "churn",
-                    "iterate")) {
-                    spec.workload(new Workload(family, randomLongs, sizes, UNIFORM, HIT));
-                }
-                return spec
-                    .workload(new Workload("get", List.of(KeyKind.LONG_SEQ, KeyKind.LONG_STRIDED,
-                        KeyKind.STRING_16, KeyKind.COMPOSITE), sizes, UNIFORM, HIT))
-                    .speedHashers(concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()))
-                    .hashLengths(List.of(16, 1024))
-                    .hashLong(true)
-                    .latency(randomLongs, 1 << 22, 2)
-                    .memory(List.of(KeyKind.LONG_RANDOM, KeyKind.STRING_16), sizes)
-                    .build();
-            }
-            case FULL -> {
-                List<Integer> sizes = new ArrayList<>();
-                for (int b = 10; b <= 24; b += 2) {
-                    sizes.add(1 << b);
-                }
-                List<KeyKind> kinds = List.of(KeyKind.values());
-                List<Integer> lengths = new ArrayList<>();
-                for (int len = 1; len <= 32; len++) {
-                    lengths.add(len);
-                }
-                lengths.addAll(List.of(64, 256, 1024, 4096, 256 * 1024));
-                Spec.Builder spec = Spec.builder()
-                    .impls(concat(MapRegistry.names(), NativeGoImpl.labels()))
-                    .goHashers(org.hmaplab.hash.Hashers.names())
-                    .workload(new Workload("get", kinds, sizes, List.of("uniform", "zipf"), List.of(100, 50, 0)));
-                for (String family : List.of("put-growth", "put-presized", "update", "mixed-90-10", "churn",
-                    "iterate")) {
-                    spec.workload(new Workload(family, kinds, sizes,
-                        family.equals("update") || family.equals("mixed-90-10") ? List.of("uniform", "zipf") : UNIFORM,
-                        HIT));
-                }
-                return spec
-                    .speedHashers(concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()))
-                    .hashLengths(lengths)
-                    .hashLong(true)
-                    .latency(kinds, 1 << 22, 3)
-                    .memory(kinds, sizes)
-                    .build();
-            }
-            case HASHERS -> {
-                return Spec.builder()
-                    .goHashers(List.of(defaultHasher))
-                    .speedHashers(concat(org.hmaplab.hash.Hashers.names(), HasherChoice.availableAesBackends()))
-                    .hashLengths(List.of(1, 2, 4, 8, 12, 16, 24, 32, 64, 256, 1024, 4096, 256 * 1024))
-                    .hashLong(true)
-                    .build();
-            }
-            case GOALS -> {
-                List<Integer> sizes = List.of(1 << 10, 1 << 16, 1 << 22);
-                // FAST64 is our fastest style for long keys, SWAR for String keys; Go's fallback hash is the
-                // fastest registered hasher for 8-byte keys, aes for strings.
-                // Native Go of the classic model's generation (1.19) and the newest (1.27), with both Go hashes:
-                // the Java models are judged against the runtime they model (dropped where no toolchain is found).
-                return Spec.builder()
-                    .impls(concat(concat(List.of("go-fast64", "go-swar", "swiss-swar", "swiss-vector"), peers),
-                        List.of(NativeGoImpl.GO119.label(), NativeGoImpl.GO127.label())))
-                    .goHashers(distinct(List.of("go", defaultHasher)))
-                    .workload(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)))
-                    .workload(new Workload("put-growth", randomLongs, sizes, UNIFORM, HIT))
-                    .workload(new Workload("update", randomLongs, List.of(1 << 16), UNIFORM, HIT))
-                    .workload(new Workload("churn", randomLongs, List.of(1 << 16), UNIFORM, HIT))
-                    .workload(new Workload("get", List.of(KeyKind.STRING_16), List.of(1 << 16), UNIFORM,
-                        List.of(100, 0)))
-                    .speedHashers(GOALS_SPEED_HASHERS)
-                    .hashLengths(GOALS_HASH_LENGTHS)
-                    .hashLong(true)
-                    .latency(randomLongs, 1 << 22, GOALS_LATENCY_ROUNDS)
-                    .memory(randomLongs, GOALS_MEMORY_SIZES)
-                    .build();
-            }
-            case NATIVE_GAP -> {
-                List<Integer> sizes = List.of(1 << 10, 1 << 16, 1 << 22);
-                // The classic model in Go's own loop shape (FAST64) and the Swiss model in Go's portable match
-                // (SWAR), each with Go 1.19's fallback hash and with the AES hash (aeshash's structure), against
-                // every native Go map with both of Go's hashes.
-                Spec.Builder spec = Spec.builder()
-                    .impls(concat(List.of("go-fast64", "swiss-swar"), NativeGoImpl.labels()))
-                    .goHashers(concat(distinct(List.of("go", "aes")), NativeHash.labels()))
-                    .workload(new Workload("get", randomLongs, sizes, UNIFORM, List.of(100, 0)));
-                for (String family : List.of("put-growth", "put-presized", "update", "churn", "iterate")) {
-                    spec.workload(new Workload(family, randomLongs, sizes, UNIFORM, HIT));
-                }
-                return spec.build();
-            }
-            default -> throw new IllegalArgumentException("profile " + profile);
-        }
+        return profile.spec(defaultHasher);
     }
 
     /** {@code spec} with the non-null overrides replacing its implementations, hashers, sizes. */
@@ -601,13 +478,15 @@ public final class MatrixBuilder {
         }
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
+    /** {@code a} followed by {@code b}, unmodifiable. */
+    static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return List.copyOf(out);
     }
 
-    private static List<String> distinct(List<String> names) {
+    /** {@code names} without repeats, in first-seen order, unmodifiable. */
+    static List<String> distinct(List<String> names) {
         return List.copyOf(new LinkedHashSet<>(names));
     }
 }

@@ -3,12 +3,8 @@ package org.hmaplab.core;
 import static org.hmaplab.core.GoMapRules.BUCKET_SIZE;
 import static org.hmaplab.core.GoMapRules.EMPTY_ONE;
 import static org.hmaplab.core.GoMapRules.EMPTY_REST;
-import static org.hmaplab.core.GoMapRules.EVACUATED_EMPTY;
-import static org.hmaplab.core.GoMapRules.EVACUATED_X;
-import static org.hmaplab.core.GoMapRules.EVACUATED_Y;
 import static org.hmaplab.core.GoMapRules.MIN_TOP_HASH;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -24,20 +20,18 @@ import org.hmaplab.hash.Hashers;
  * The Go 1.19 runtime map ({@code runtime/map.go}, {@code map_fast64.go}) for primitive
  * {@code long} keys and values. Section numbers (§) refer to GO-MAP-SPEC.md.
  *
- * <h2>What is here and what is in GoMapRules</h2>
+ *
+ * <h2>What is here and what is in AbstractGoMap</h2>
  * As Go keeps its state machine in {@code map.go} and only the per-key-type access, assign and
- * delete paths in {@code map_fast64.go}, the storage-independent rules are written once in
- * {@link GoMapRules}, shared with {@link GoMap}: the constants, tophash, the growth trigger
- * ({@code startsGrowth}) and its kind, the size-hint B and the one limit {@link GoMapRules#MAX_B},
- * noverflow counting ({@code incrNoverflow}), the evacuation-mark look-ahead, the private random
- * stream ({@code randomStreamStart}, {@code fastrand}, the iteration start), the seeds of a
- * fixed-seed map and the {@code stats()} measurements. This class holds its storage (packed
- * {@code long} pages) and everything that walks it: the GENERIC/FAST64/SWAR probes, put, remove
- * with the emptyRest walk-back, evacuation, the iterator and {@code verifyInvariants()}, as
- * concrete code in a final class, so the hot loops call nothing virtual. GoMap cannot share a base
- * class with it (it extends {@code AbstractMap}); the two are held to the same rules by one
- * contract ({@code AbstractGoGrowthContract}) and by replaying every recorded Go 1.19 trace
- * through both ({@code GoHeaderDifferentialTest}). The package overview ({@code package-info})
+ * delete paths (and their evacuate) in {@code map_fast64.go}, the state machine is written once in
+ * {@link AbstractGoMap}, shared with {@link GoMap}: the header, the writing flag, hashGrow,
+ * growWork, evacuate, advanceEvacuationMark, newoverflow, the emptyRest walk-back, clear, the
+ * iterator's walk, {@code header()}, {@code stats()} and {@code verifyInvariants()};
+ * {@link GoMapRules} holds the pure rules (constants, tophash, triggers, random stream). This class
+ * holds its storage (Go's 144-byte buckets in flat or packed {@code long} pages,
+ * {@link PagedBuckets}) and the hot paths that walk it, as concrete code in a final class, so the
+ * probe loops call nothing virtual: the GENERIC/FAST64/SWAR lookups, put's search and remove's
+ * search. The package overview ({@code package-info}) has the table of Go's names and ours.
  * has the table of Go's names and ours.
  *
  * <h2>Design</h2>
@@ -135,16 +129,16 @@ import org.hmaplab.hash.Hashers;
  * <tr><th>Go (map.go)</th><th>here</th></tr>
  * <tr><td>hmap</td><td>GoLongLongMap</td></tr>
  * <tr><td>count</td><td>count ({@link #size()})</td></tr>
- * <tr><td>flags &amp; hashWriting</td><td>writing (opaque VarHandle)</td></tr>
+ * <tr><td>flags</td><td>flags (AbstractGoMap; opaque VarHandle for writers)</td></tr>
  * <tr><td>flags &amp; sameSizeGrow</td><td>sameSizeGrow</td></tr>
  * <tr><td>B</td><td>buckets.b (MapStats.B)</td></tr>
  * <tr><td>noverflow</td><td>noverflow</td></tr>
  * <tr><td>hash0</td><td>seed</td></tr>
- * <tr><td>buckets / oldbuckets</td><td>buckets / oldBuckets (a BucketArray over one long[])</td></tr>
+ * <tr><td>buckets / oldbuckets</td><td>buckets / oldBuckets (PagedBuckets: flat or paged long[])</td></tr>
  * <tr><td>nevacuate</td><td>nevacuate</td></tr>
- * <tr><td>extra.overflow, extra.nextOverflow</td><td>the overflow region of a BucketArray,
- * BucketArray.nextFree</td></tr>
- * <tr><td>bmap (144 bytes)</td><td>18 longs of a BucketArray page: tophash word, 8 keys, 8 values,
+ * <tr><td>extra.overflow, extra.nextOverflow</td><td>the overflow region of a PagedBuckets,
+ * PagedBuckets.nextFree</td></tr>
+ * <tr><td>bmap (144 bytes)</td><td>18 longs of a PagedBuckets page: tophash word, 8 keys, 8 values,
  * overflow link</td></tr>
  * <tr><td>fastrand()</td><td>nextRandom() (per map, 32-bit draws of splitmix64, GoMapRules.fastrand)</td></tr>
  * <tr><td>hiter</td><td>{@link Iterator}</td></tr>
@@ -193,9 +187,7 @@ import org.hmaplab.hash.Hashers;
  *
  * <p>Not thread-safe.
  */
-public final class GoLongLongMap {
-    /** Bit of {@link #writing} set while a write is in progress (map.go:104, hashWriting). */
-    private static final int HASH_WRITING = 4;
+public final class GoLongLongMap extends AbstractGoMap<GoLongLongMap.PagedBuckets> {
     /** Longs per bucket: Go's 144-byte bucket of map[int64]int64 (§2.4): tophash word, 8 keys, 8 values, link. */
     static final int BUCKET_LONGS = 18;
     /** Buckets per page of a paged table: 2^10 buckets = 147,456 bytes, allocated (and zeroed) at once. */
@@ -211,9 +203,6 @@ public final class GoLongLongMap {
     static final int FLAT_PAGE_SHIFT = 31;
     /** The unallocated page of a paged table: all zero (empty buckets, no links), shared, never written. */
     private static final long[] EMPTY_PAGE = new long[(1 << PAGE_SHIFT) * BUCKET_LONGS];
-    /** Slot references are {@code bucket << SLOT_BITS | slot}. */
-    private static final int SLOT_BITS = 3;
-    private static final int SLOT_MASK = BUCKET_SIZE - 1;
     /** Bucket indices (main and overflow) must stay below this so that a slot reference fits an int. */
     private static final int MAX_BUCKETS = 1 << (Integer.SIZE - 1 - SLOT_BITS);
     /** Offset of the first key in a bucket (map.go dataOffset = 8 bytes). */
@@ -222,8 +211,6 @@ public final class GoLongLongMap {
     private static final int LINK_AT = BUCKET_LONGS - 1;
     /** A value sits this many longs after its key. */
     private static final int VALUE_DELTA = BUCKET_SIZE;
-    /** find() result: the key is absent. Old-array slots are encoded as -(index + 1). */
-    private static final int MISSING = Integer.MIN_VALUE;
     /** findInOld() result: the old bucket is evacuated, search the new array. */
     private static final int SEARCH_NEW = Integer.MAX_VALUE;
     /** Largest B of this map: 2^B buckets of 18 longs must fit one Java array with an overflow region. */
@@ -241,51 +228,13 @@ public final class GoLongLongMap {
     private static final long HIGH_BITS = 0x8080808080808080L;
     /** One tophash byte. */
     private static final int BYTE_MASK = 0xff;
-    /** Iterator: no old-bucket filtering (map.go:107, noCheck). */
-    private static final int NO_CHECK = -1;
-    /** Lookup styles as ints, for a cheap branch in find(). */
-    private static final int GENERIC = 0;
-    private static final int FAST64 = 1;
-    private static final int SWAR = 2;
 
-    private static final VarHandle WRITING;
-
-    static {
-        try {
-            WRITING = MethodHandles.lookup().findVarHandle(GoLongLongMap.class, "writing", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final Hasher hasher;
-    private final LongSupplier seeds;
-    private final int style;
-    private final int loadFactorNum;
-    private final int loadFactorDen;
     /** Buckets per page (log2) of tables above {@link #flatMaxB}. */
     private final int pageShift;
     /** Tables with B up to this keep their main buckets in one array. */
     private final int flatMaxB;
 
-    private BucketArray buckets;
-    private BucketArray oldBuckets;
-    private int count;
-    private int noverflow;
-    private int nevacuate;
-    private boolean sameSizeGrow;
-    private long seed;
-    private long randomState;
-    /** Go's hashWriting flag; accessed only through {@link #WRITING} with opaque mode. */
-    @SuppressWarnings("unused")
-    private int writing;
-
-    private long doublingGrowths;
-    private long sameSizeGrowths;
-    private long evacuatedBuckets;
-
-    /** Structural version for the hot-key cache (starts at 1; cache stamps start at 0 = invalid). */
-    private long version = 1;
+    /** Hot-key cache: remembered keys, their slot references in the current array, the version seen. */
     private final long[] hotKeys;
     private final int[] hotSlots;
     private final long[] hotStamps;
@@ -335,26 +284,14 @@ public final class GoLongLongMap {
      * paged (no one-array tables up to {@link #FLAT_MAX_B}).
      */
     GoLongLongMap(Hasher hasher, LongSupplier seeds, int hint, MapOptions options, int pageShift) {
+        super(hasher, seeds, options);
         if (pageShift != FLAT_PAGE_SHIFT && (pageShift < 1 || pageShift > PAGE_SHIFT)) {
             throw new IllegalArgumentException("page shift " + pageShift + " is not allowed: 1.." + PAGE_SHIFT
                 + " or " + FLAT_PAGE_SHIFT + " (unpaged)");
         }
-        this.hasher = Objects.requireNonNull(hasher, "hasher");
-        this.seeds = Objects.requireNonNull(seeds, "seeds");
-        Objects.requireNonNull(options, "options");
-        this.style = options.lookupStyle().ordinal();
-        this.loadFactorNum = options.loadFactorNum();
-        this.loadFactorDen = options.loadFactorDen();
-        int b = GoMapRules.bForHint(Math.max(hint, 0), loadFactorNum, loadFactorDen);
-        if (b > MAX_B) {
-            throw new IllegalArgumentException("size hint " + hint + " needs B = " + b + "; this map supports B <= "
-                + MAX_B + " (2^B buckets of 144 bytes in one Java array)");
-        }
-        this.seed = seeds.getAsLong();
-        this.randomState = GoMapRules.randomStreamStart(seed);
         this.pageShift = pageShift;
         this.flatMaxB = pageShift == PAGE_SHIFT ? FLAT_MAX_B : pageShift == FLAT_PAGE_SHIFT ? MAX_B : -1;
-        this.buckets = newTable(b);
+        this.buckets = newTable(initialB(hint));
         if (options.hotKeyCache()) {
             hotKeys = new long[HOT_CACHE_SIZE];
             hotSlots = new int[HOT_CACHE_SIZE];
@@ -377,14 +314,12 @@ public final class GoLongLongMap {
         if (count == 0) {
             return missing;
         }
-        if (writing != 0) {
-            throw misuse(GoMapRules.CONCURRENT_READ_WRITE);
-        }
+        checkNoWriter(GoMapRules.CONCURRENT_READ_WRITE);
         if (hotKeys != null || oldBuckets != null) {
             return slowGet(key, missing);
         }
         // Not growing, no cache: the probe returns the value itself, read from the page it has at hand.
-        final BucketArray t = buckets;
+        final PagedBuckets t = buckets;
         final int st = style;
         if (st == FAST64) {
             return walkFast(t, t.mask == 0 ? 0 : (int) hasher.hashLong(key, seed) & t.mask, key, missing, true);
@@ -409,17 +344,17 @@ public final class GoLongLongMap {
     }
 
     /** §7.4: tophash filter in chain order, stop at emptyRest; the key's slot reference, or MISSING. */
-    private static int probeGeneric(BucketArray t, int bucket, int top, long key) {
+    private static int probeGeneric(PagedBuckets t, int bucket, int top, long key) {
         return (int) walkGeneric(t, bucket, top, key, MISSING, false);
     }
 
     /** §7.5 fast64: key first, then !isEmpty; no tophash compare, no emptyRest exit; a slot reference or MISSING. */
-    private static int probeFast(BucketArray t, int bucket, long key) {
+    private static int probeFast(PagedBuckets t, int bucket, long key) {
         return (int) walkFast(t, bucket, key, MISSING, false);
     }
 
     /** Ours: all 8 tophash bytes matched at once; candidates verified; stop after a word with emptyRest. */
-    private static int probeSwar(BucketArray t, int bucket, int top, long key) {
+    private static int probeSwar(PagedBuckets t, int bucket, int top, long key) {
         return (int) walkSwar(t, bucket, top, key, MISSING, false);
     }
 
@@ -431,7 +366,7 @@ public final class GoLongLongMap {
      */
 
     /** The GENERIC walk (§7.4). */
-    private static long walkGeneric(BucketArray t, int bucket, int top, long key, long missing, boolean wantValue) {
+    private static long walkGeneric(PagedBuckets t, int bucket, int top, long key, long missing, boolean wantValue) {
         final long[][] pages = t.pages;
         final long[] flat = t.flat;
         final int pageShift = t.pageShift;
@@ -460,7 +395,7 @@ public final class GoLongLongMap {
     }
 
     /** The FAST64 walk (§7.5). */
-    private static long walkFast(BucketArray t, int bucket, long key, long missing, boolean wantValue) {
+    private static long walkFast(PagedBuckets t, int bucket, long key, long missing, boolean wantValue) {
         final long[][] pages = t.pages;
         final long[] flat = t.flat;
         final int pageShift = t.pageShift;
@@ -482,7 +417,7 @@ public final class GoLongLongMap {
     }
 
     /** The SWAR walk (ours). */
-    private static long walkSwar(BucketArray t, int bucket, int top, long key, long missing, boolean wantValue) {
+    private static long walkSwar(PagedBuckets t, int bucket, int top, long key, long missing, boolean wantValue) {
         final long[][] pages = t.pages;
         final long[] flat = t.flat;
         final int pageShift = t.pageShift;
@@ -519,9 +454,7 @@ public final class GoLongLongMap {
         if (count == 0) {
             return false;
         }
-        if (writing != 0) {
-            throw misuse(GoMapRules.CONCURRENT_READ_WRITE);
-        }
+        checkNoWriter(GoMapRules.CONCURRENT_READ_WRITE);
         if (hotKeys != null) {
             final int ci = cacheIndex(key);
             if (hotKeys[ci] == key && hotStamps[ci] == version) {
@@ -556,7 +489,7 @@ public final class GoLongLongMap {
      * array, or MISSING. Never moves data.
      */
     private int find(long key) {
-        final BucketArray t = buckets;
+        final PagedBuckets t = buckets;
         final int st = style;
         if (st == FAST64 && t.mask == 0) {
             // FAST64 with B == 0: no hashing at all (fast64:24-26); a map at B == 0 is never growing.
@@ -580,7 +513,7 @@ public final class GoLongLongMap {
 
     /** §7.3: search the old bucket while it is not evacuated; SEARCH_NEW when it is. */
     private int findInOld(long hash, long key) {
-        final BucketArray o = oldBuckets;
+        final PagedBuckets o = oldBuckets;
         final int ob = (int) hash & o.mask;
         if (o.evacuated(ob)) {
             return SEARCH_NEW;
@@ -613,11 +546,6 @@ public final class GoLongLongMap {
         return -1;
     }
 
-    /** Number of live entries (len(m), no check). */
-    public int size() {
-        return count;
-    }
-
     // ------------------------------------------------------------------ writes
 
     /**
@@ -625,18 +553,16 @@ public final class GoLongLongMap {
      * {@code missing} when the key was new.
      */
     public long put(long key, long value, long missing) {
-        if ((int) WRITING.getOpaque(this) != 0) {
-            throw misuse(GoMapRules.CONCURRENT_WRITES);
-        }
+        checkNotWriting();
         final long hash = hasher.hashLong(key, seed);
-        WRITING.setOpaque(this, (int) WRITING.getOpaque(this) ^ HASH_WRITING);
+        toggleWriting();
         final int top = GoMapRules.tophash(hash);
         long previous = missing;
         while (true) {
             if (oldBuckets != null) {
                 growWork((int) hash & buckets.mask);
             }
-            final BucketArray t = buckets;
+            final PagedBuckets t = buckets;
             final long[][] pages = t.pages;
             final long[] flat = t.flat;
             final int pageShift = t.pageShift;
@@ -691,7 +617,7 @@ public final class GoLongLongMap {
                 foundPage[found + VALUE_DELTA] = value;
                 break;
             }
-            if (GoMapRules.startsGrowth(oldBuckets != null, count, t.b, noverflow, loadFactorNum, loadFactorDen)) {
+            if (startsGrowth()) {
                 hashGrow();
                 continue; // "goto again": growWork, then insert into the new array
             }
@@ -713,15 +639,13 @@ public final class GoLongLongMap {
         if (count == 0) {
             return missing;
         }
-        if ((int) WRITING.getOpaque(this) != 0) {
-            throw misuse(GoMapRules.CONCURRENT_WRITES);
-        }
+        checkNotWriting();
         final long hash = hasher.hashLong(key, seed);
-        WRITING.setOpaque(this, (int) WRITING.getOpaque(this) ^ HASH_WRITING);
+        toggleWriting();
         if (oldBuckets != null) {
             growWork((int) hash & buckets.mask);
         }
-        final BucketArray t = buckets;
+        final PagedBuckets t = buckets;
         final long[][] pages = t.pages;
         final long[] flat = t.flat;
         final int pageShift = t.pageShift;
@@ -747,12 +671,7 @@ public final class GoLongLongMap {
                     continue;
                 }
                 removed = page[base + KEYS_AT + i + VALUE_DELTA];
-                deleteSlot(t, bucket, b, i);
-                count--;
-                version++;
-                if (count == 0) {
-                    seed = seeds.getAsLong();
-                }
+                deleted(t, bucket, b, i);
                 break search;
             }
             b = (int) page[base + LINK_AT];
@@ -762,213 +681,52 @@ public final class GoLongLongMap {
         return removed;
     }
 
-    /** §9.4-9.5: mark emptyOne, and walk back to emptyRest when the slot ends its chain. */
-    private static void deleteSlot(BucketArray t, int head, int bucket, int slot) {
-        t.setTop(bucket, slot, EMPTY_ONE);
-        if (slot == BUCKET_SIZE - 1) {
-            final int next = t.link(bucket);
-            if (next != 0 && t.top(next, 0) != EMPTY_REST) {
-                return;
-            }
-        } else if (t.top(bucket, slot + 1) != EMPTY_REST) {
-            return;
-        }
-        int b = bucket;
-        int i = slot;
-        while (true) {
-            t.setTop(b, i, EMPTY_REST);
-            if (i == 0) {
-                if (b == head) {
-                    break;
-                }
-                final int c = b;
-                b = head;
-                while (t.link(b) != c) {
-                    b = t.link(b);
-                }
-                i = BUCKET_SIZE - 1;
-            } else {
-                i--;
-            }
-            if (t.top(b, i) != EMPTY_ONE) {
-                break;
-            }
-        }
-    }
-
-    /**
-     * Removes every entry (mapclear, §12.2): keeps B, drops the overflow chains, abandons a growth,
-     * resets noverflow and draws a new seed. On an empty map it does nothing, as Go's mapclear.
-     */
-    public void clear() {
-        if (count == 0) {
-            return;
-        }
-        if ((int) WRITING.getOpaque(this) != 0) {
-            throw misuse(GoMapRules.CONCURRENT_WRITES);
-        }
-        WRITING.setOpaque(this, (int) WRITING.getOpaque(this) ^ HASH_WRITING);
-        sameSizeGrow = false;
-        oldBuckets = null;
-        nevacuate = 0;
-        noverflow = 0;
-        count = 0;
-        seed = seeds.getAsLong();
-        buckets.reset();
-        version++;
-        endWrite();
-    }
-
-    private void endWrite() {
-        final int f = (int) WRITING.getOpaque(this);
-        if ((f & HASH_WRITING) == 0) {
-            throw misuse(GoMapRules.CONCURRENT_WRITES);
-        }
-        WRITING.setOpaque(this, f & ~HASH_WRITING);
-    }
-
-    /** A write that hits a size limit clears its flag, so the caller sees that error, not a misuse report. */
-    private void releaseWriteAfterFailure() {
-        WRITING.setOpaque(this, (int) WRITING.getOpaque(this) & ~HASH_WRITING);
-    }
-
-    private static ConcurrentModificationException misuse(String message) {
-        return new ConcurrentModificationException(message);
-    }
-
-    // ------------------------------------------------------------------ growth
-
-    /** §5: swap in the new array; no entries move here. */
-    private void hashGrow() {
-        final BucketArray old = buckets;
-        final boolean bigger = GoMapRules.overLoadFactor(count + 1, old.b, loadFactorNum, loadFactorDen);
-        if (bigger && old.b + 1 > MAX_B) {
-            releaseWriteAfterFailure();
-            throw new IllegalStateException("the map would need B = " + (old.b + 1) + "; this map supports B <= "
-                + MAX_B + " (2^B buckets of 144 bytes in one Java array)");
-        }
-        sameSizeGrow = !bigger;
-        if (bigger) {
-            doublingGrowths++;
-        } else {
-            sameSizeGrowths++;
-        }
-        oldBuckets = old;
-        buckets = newTable(bigger ? old.b + 1 : old.b);
-        nevacuate = 0;
-        noverflow = 0;
-        version++;
-    }
-
-    /** §6.2: evacuate the old bucket the write maps to, then the one at nevacuate. */
-    private void growWork(int bucket) {
-        evacuate(bucket & oldBuckets.mask);
-        if (oldBuckets != null) {
-            evacuate(nevacuate);
-        }
-    }
-
-    /** §6.3: move old bucket {@code ob}'s chain to X (and Y in a doubling growth), marking the old slots. */
-    private void evacuate(int ob) {
-        final BucketArray o = oldBuckets;
-        final int newbit = o.mask + 1;
-        if (!o.evacuated(ob)) {
-            final BucketArray n = buckets;
-            final boolean doubling = !sameSizeGrow;
-            final int pageShift = o.pageShift;
-            final int pageMask = o.pageMask;
-            int xBucket = ob;
-            int xi = 0;
-            int yBucket = ob + newbit;
-            int yi = 0;
-            int b = ob;
-            while (true) {
-                // The marks are written below: the head's page may still be the shared empty page.
-                final long[] page = b == ob ? o.writablePage(b) : o.pages[b >>> pageShift];
-                final int base = (b & pageMask) * BUCKET_LONGS;
-                final long w = page[base];
-                long marks = 0;
-                for (int i = 0; i < BUCKET_SIZE; i++) {
-                    final int shift = i << 3;
-                    final int top = (int) (w >>> shift) & BYTE_MASK;
-                    if (top <= EMPTY_ONE) {
-                        marks |= (long) EVACUATED_EMPTY << shift;
-                        continue;
-                    }
-                    final long k = page[base + KEYS_AT + i];
-                    final long v = page[base + KEYS_AT + i + VALUE_DELTA];
-                    if (doubling && (hasher.hashLong(k, seed) & newbit) != 0) {
-                        marks |= (long) EVACUATED_Y << shift;
-                        if (yi == BUCKET_SIZE) {
-                            yBucket = newOverflow(n, yBucket);
-                            yi = 0;
-                        }
-                        n.store(yBucket, yi++, top, k, v);
-                    } else {
-                        marks |= (long) EVACUATED_X << shift;
-                        if (xi == BUCKET_SIZE) {
-                            xBucket = newOverflow(n, xBucket);
-                            xi = 0;
-                        }
-                        n.store(xBucket, xi++, top, k, v);
-                    }
-                }
-                page[base] = marks;
-                b = (int) page[base + LINK_AT];
-                if (b == 0) {
-                    break;
-                }
-            }
-            evacuatedBuckets++;
-            version++;
-        }
-        if (ob == nevacuate) {
-            advanceEvacuationMark(newbit);
-        }
-    }
-
-    /** §6.4: advance nevacuate over evacuated buckets (at most 1024 ahead); finish the growth at the end. */
-    private void advanceEvacuationMark(int newbit) {
-        final BucketArray o = oldBuckets;
-        nevacuate++;
-        final int stop = GoMapRules.evacuationMarkStop(nevacuate, newbit);
-        while (nevacuate != stop && o.evacuated(nevacuate)) {
-            nevacuate++;
-        }
-        if (nevacuate == newbit) {
-            oldBuckets = null;
-            sameSizeGrow = false;
-            version++;
-        }
-    }
+    // ------------------------------------------------------------------ storage hooks of the state machine
 
     /** An empty table of 2^b main buckets with this map's paging. */
-    private BucketArray newTable(int b) {
-        return new BucketArray(b, pageShift, flatMaxB);
+    @Override
+    PagedBuckets newTable(int b) {
+        return new PagedBuckets(b, pageShift, flatMaxB);
     }
 
-    /** §8.5 newoverflow: chain a fresh bucket after {@code last}, counting it in noverflow. */
-    private int newOverflow(BucketArray t, int last) {
-        final int nb;
-        try {
-            nb = t.allocateOverflow();
-        } catch (IllegalStateException e) {
-            releaseWriteAfterFailure();
-            throw e;
+    @Override
+    long slotHash(PagedBuckets t, int bucket, int slot) {
+        return hasher.hashLong(t.key(bucket, slot), seed);
+    }
+
+    @Override
+    void moveSlot(PagedBuckets from, int fromBucket, int fromSlot, PagedBuckets to, int toBucket, int toSlot, int top) {
+        final int ref = fromBucket << SLOT_BITS | fromSlot;
+        to.store(toBucket, toSlot, top, from.keyAtRef(ref), from.valueAtRef(ref));
+    }
+
+    @Override
+    int findKeyOf(PagedBuckets from, int ref, long hash, PagedBuckets in, int bucket) {
+        return probeGeneric(in, bucket, GoMapRules.tophash(hash), from.keyAtRef(ref));
+    }
+
+    @Override
+    String describeKey(PagedBuckets t, int bucket, int slot) {
+        return Long.toString(t.key(bucket, slot));
+    }
+
+    @Override
+    void checkHotKeyCache() {
+        if (hotKeys == null) {
+            return;
         }
-        incrNoverflow(t.b);
-        t.setLink(last, nb);
-        return nb;
-    }
-
-    /** §4.5 incrnoverflow: exact below B = 16, then with probability 1/2^(B-15); a uint16 like Go's. */
-    private void incrNoverflow(int b) {
-        noverflow = GoMapRules.incrNoverflow(noverflow, b, GoMapRules.noverflowIsSampled(b) ? nextRandom() : 0);
-    }
-
-    /** The per-map fast random generator (splitmix64), standing in for Go's fastrand. */
-    private int nextRandom() {
-        return GoMapRules.fastrand(randomState += GoMapRules.RANDOM_GAMMA);
+        final PagedBuckets t = buckets;
+        for (int i = 0; i < HOT_CACHE_SIZE; i++) {
+            if (hotStamps[i] == version) {
+                final int ref = hotSlots[i];
+                final int bucket = ref >>> SLOT_BITS;
+                final int slot = ref & SLOT_MASK;
+                if (t.top(bucket, slot) < MIN_TOP_HASH || t.keyAtRef(ref) != hotKeys[i]) {
+                    fail("hot-key cache entry " + i + " for key " + hotKeys[i] + " is valid but bucket "
+                        + bucket + " slot " + slot + " does not hold it");
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ iteration
@@ -998,111 +756,25 @@ public final class GoLongLongMap {
      * added during the loop may or may not be returned (§11.8).
      */
     public final class Iterator {
-        private final BucketArray snapshot;
-        private final int itB;
-        private final int startBucket;
-        private final int offset;
-        private int bucket;
-        private boolean wrapped;
-        private boolean done;
-        private BucketArray curTable;
-        private int cur = -1;
-        private int slot;
-        private int checkBucket = NO_CHECK;
+        private final Cursor cursor = new Cursor();
         private boolean positioned;
         private long key;
         private long value;
 
         Iterator() {
-            if (count == 0) {
-                // §11.1: no iteration and no flag check.
-                snapshot = null;
-                itB = 0;
-                startBucket = 0;
-                offset = 0;
-                done = true;
-                return;
-            }
-            snapshot = buckets;
-            itB = snapshot.b;
-            final int r = nextRandom();
-            startBucket = GoMapRules.iterationStartBucket(r, itB);
-            offset = GoMapRules.iterationOffset(r, itB);
-            bucket = startBucket;
         }
 
         /** Moves to the next entry; false when the iteration is over (mapiternext, §11.4-11.7). */
         public boolean next() {
-            if (done) {
+            if (!cursor.advance()) {
                 positioned = false;
                 return false;
             }
-            if ((int) WRITING.getOpaque(GoLongLongMap.this) != 0) {
-                throw misuse(GoMapRules.CONCURRENT_ITERATION_WRITE);
-            }
-            while (true) {
-                if (cur < 0) {
-                    if (bucket == startBucket && wrapped) {
-                        done = true;
-                        positioned = false;
-                        return false;
-                    }
-                    final BucketArray old = oldBuckets;
-                    if (old != null && itB == buckets.b && !old.evacuated(bucket & old.mask)) {
-                        // A growth that was in progress when the iteration started: walk the old chain,
-                        // keeping only keys of this bucket (§11.6).
-                        curTable = old;
-                        cur = bucket & old.mask;
-                        checkBucket = bucket;
-                    } else {
-                        curTable = snapshot;
-                        cur = bucket;
-                        checkBucket = NO_CHECK;
-                    }
-                    bucket++;
-                    if (bucket == snapshot.mask + 1) {
-                        bucket = 0;
-                        wrapped = true;
-                    }
-                    slot = 0;
-                }
-                final BucketArray ct = curTable;
-                for (; slot < BUCKET_SIZE; slot++) {
-                    final int offi = (slot + offset) & (BUCKET_SIZE - 1);
-                    final int top = ct.top(cur, offi);
-                    if (top <= EMPTY_ONE || top == EVACUATED_EMPTY) {
-                        continue;
-                    }
-                    final int ref = cur << SLOT_BITS | offi;
-                    final long k = ct.keyAtRef(ref);
-                    if (checkBucket != NO_CHECK && !sameSizeGrow) {
-                        final long itMask = (1L << itB) - 1;
-                        if ((hasher.hashLong(k, seed) & itMask) != checkBucket) {
-                            continue;
-                        }
-                    }
-                    if (top != EVACUATED_X && top != EVACUATED_Y) {
-                        key = k;
-                        value = ct.valueAtRef(ref);
-                    } else {
-                        // The table grew since the iteration started: the golden data is elsewhere (§11.7).
-                        final int found = findCurrent(k);
-                        if (found == MISSING) {
-                            continue;
-                        }
-                        key = k;
-                        value = found >= 0 ? buckets.valueAtRef(found) : oldBuckets.valueAtRef(-found - 1);
-                    }
-                    slot++;
-                    positioned = true;
-                    return true;
-                }
-                cur = ct.link(cur);
-                if (cur == 0) {
-                    cur = -1;
-                }
-                slot = 0;
-            }
+            final int ref = cursor.entryRef;
+            key = cursor.entryTable.keyAtRef(ref);
+            value = cursor.entryTable.valueAtRef(ref);
+            positioned = true;
+            return true;
         }
 
         /** The key of the entry {@link #next()} moved to. */
@@ -1125,198 +797,7 @@ public final class GoLongLongMap {
         }
     }
 
-    /** mapaccessK (used by the iterator): a lookup with no flag check, generic search. */
-    private int findCurrent(long key) {
-        final long hash = hasher.hashLong(key, seed);
-        final int top = GoMapRules.tophash(hash);
-        final BucketArray o = oldBuckets;
-        if (o != null && !o.evacuated((int) hash & o.mask)) {
-            final int r = probeGeneric(o, (int) hash & o.mask, top, key);
-            return r == MISSING ? MISSING : -r - 1;
-        }
-        return probeGeneric(buckets, (int) hash & buckets.mask, top, key);
-    }
-
-    // ------------------------------------------------------------------ introspection
-
-    /** The current seed (hash0). */
-    public long seed() {
-        return seed;
-    }
-
-    /**
-     * A snapshot of the structure and counters; O(buckets + size). Histograms and probe averages
-     * describe the current array (during a growth, entries still in old buckets are not in them).
-     */
-    public MapStats stats() {
-        final BucketArray t = buckets;
-        final BucketArray o = oldBuckets;
-        return GoMapRules.structureStats(t::word, t::link, t.mask + 1, LookupStyle.values()[style], count, t.b,
-            noverflow, o != null, sameSizeGrow, nevacuate, o == null ? 0 : o.mask + 1L, seed,
-            doublingGrowths, sameSizeGrowths, evacuatedBuckets);
-    }
-
-    /**
-     * Checks the structure and throws {@link IllegalStateException} naming the first violation: count;
-     * every key reachable through its own chain (or its old chain during a growth); tophash consistent
-     * with the hash; nothing but emptyRest after an emptyRest in a chain; evacuation marks consistent with
-     * nevacuate; no key twice; exact noverflow below B = 16; overflow links well formed; valid hot-key
-     * cache entries. O(buckets + size) for chains of bounded length.
-     */
-    public void verifyInvariants() {
-        final BucketArray t = buckets;
-        final BucketArray o = oldBuckets;
-        final long liveNew = checkTable(t, false, o);
-        long liveOld = 0;
-        if (o != null) {
-            if (nevacuate < 0 || nevacuate > o.mask) {
-                fail("growing but nevacuate " + nevacuate + " is outside 0.." + o.mask);
-            }
-            if (!sameSizeGrow && o.b + 1 != t.b || sameSizeGrow && o.b != t.b) {
-                fail("old B " + o.b + " and new B " + t.b + " do not match sameSizeGrow=" + sameSizeGrow);
-            }
-            for (int j = 0; j < nevacuate; j++) {
-                if (!o.evacuated(j)) {
-                    fail("old bucket " + j + " is below nevacuate " + nevacuate + " but not evacuated");
-                }
-            }
-            liveOld = checkTable(o, true, null);
-        } else if (sameSizeGrow) {
-            fail("sameSizeGrow set while not growing");
-        }
-        if (liveNew + liveOld != count) {
-            fail("count is " + count + " but " + liveNew + " live slots in the new array and " + liveOld
-                + " in unevacuated old buckets were found");
-        }
-        if (!GoMapRules.noverflowIsSampled(t.b)) {
-            final int created = (t.nextFree - (t.mask + 1)) & GoMapRules.NOVERFLOW_MASK;
-            if (created != noverflow) {
-                fail("noverflow is " + noverflow + " but " + created + " overflow buckets were chained since the "
-                    + "last growth or clear");
-            }
-        }
-        if (hotKeys != null) {
-            for (int i = 0; i < HOT_CACHE_SIZE; i++) {
-                if (hotStamps[i] == version) {
-                    final int ref = hotSlots[i];
-                    final int bucket = ref >>> SLOT_BITS;
-                    final int slot = ref & SLOT_MASK;
-                    if (t.top(bucket, slot) < MIN_TOP_HASH || t.keyAtRef(ref) != hotKeys[i]) {
-                        fail("hot-key cache entry " + i + " for key " + hotKeys[i] + " is valid but bucket "
-                            + bucket + " slot " + slot + " does not hold it");
-                    }
-                }
-            }
-        }
-    }
-
-    /** Checks one array; returns its live slots (for the old array: in unevacuated buckets only). */
-    private long checkTable(BucketArray t, boolean isOld, BucketArray old) {
-        final int main = t.mask + 1;
-        final String name = isOld ? "old" : "new";
-        final boolean[] seenOverflow = new boolean[t.nextFree];
-        long live = 0;
-        for (int j = 0; j < main; j++) {
-            final boolean evac = isOld && t.evacuated(j);
-            boolean restSeen = false;
-            for (int b = j; ; ) {
-                for (int i = 0; i < BUCKET_SIZE; i++) {
-                    final int top = t.top(b, i);
-                    if (evac) {
-                        if (top < EVACUATED_X || top > EVACUATED_EMPTY) {
-                            fail(where(name, j, b, i) + ": tophash " + top + " in an evacuated chain");
-                        }
-                        continue;
-                    }
-                    if (top >= EVACUATED_X && top <= EVACUATED_EMPTY) {
-                        fail(where(name, j, b, i) + ": evacuation mark " + top + " in a chain that is not evacuated");
-                    }
-                    if (restSeen && top != EMPTY_REST) {
-                        fail(where(name, j, b, i) + ": tophash " + top + " after an emptyRest in the chain");
-                    }
-                    if (top == EMPTY_REST) {
-                        restSeen = true;
-                    }
-                    if (top < MIN_TOP_HASH) {
-                        continue;
-                    }
-                    live++;
-                    checkLiveSlot(t, isOld, old, j, b, i, top, name);
-                }
-                final int next = t.link(b);
-                if (next == 0) {
-                    break;
-                }
-                if (next < main || next >= t.nextFree || seenOverflow[next]) {
-                    fail(name + " bucket " + b + " links to " + next + ", not a fresh allocated overflow bucket");
-                }
-                seenOverflow[next] = true;
-                b = next;
-            }
-        }
-        if (!isOld) {
-            for (int b = main; b < t.nextFree; b++) {
-                if (!seenOverflow[b]) {
-                    fail("overflow bucket " + b + " was allocated but is not in any chain");
-                }
-            }
-        }
-        return live;
-    }
-
-    private void checkLiveSlot(BucketArray t, boolean isOld, BucketArray old, int j, int b, int i, int top,
-                               String name) {
-        final long k = t.key(b, i);
-        final long hash = hasher.hashLong(k, seed);
-        if (GoMapRules.tophash(hash) != top) {
-            fail(where(name, j, b, i) + ": tophash " + top + " but key " + k + " has tophash "
-                + GoMapRules.tophash(hash));
-        }
-        if (((int) hash & t.mask) != j) {
-            fail(where(name, j, b, i) + ": key " + k + " belongs to bucket " + ((int) hash & t.mask));
-        }
-        final int first = probeGeneric(t, j, top, k);
-        if (first != (b << SLOT_BITS | i)) {
-            fail(where(name, j, b, i) + ": key " + k + " is not found there by a lookup: unreachable or present twice");
-        }
-        if (!isOld && old != null && !old.evacuated(j & old.mask)) {
-            fail(where(name, j, b, i) + ": key " + k + " is in the new array but its old bucket " + (j & old.mask)
-                + " is not evacuated");
-        }
-        if (isOld && probeGeneric(buckets, (int) hash & buckets.mask, top, k) != MISSING) {
-            fail(where(name, j, b, i) + ": key " + k + " is in an unevacuated old bucket and in the new array");
-        }
-    }
-
-    private static String where(String name, int j, int b, int i) {
-        return name + " bucket " + j + " (chain bucket " + b + ") slot " + i;
-    }
-
-    private static void fail(String message) {
-        throw new IllegalStateException(message);
-    }
-
-    // ------------------------------------------------------------------ cheap accessors for tests
-
-    /** Whether a growth is in progress; cheap, for tests that watch every write. */
-    boolean isGrowing() {
-        return oldBuckets != null;
-    }
-
-    /** B of the current array; cheap. */
-    int currentB() {
-        return buckets.b;
-    }
-
-    /** Doubling growths started so far; cheap. */
-    long doublingGrowthCount() {
-        return doublingGrowths;
-    }
-
-    /** Same-size growths started so far; cheap. */
-    long sameSizeGrowthCount() {
-        return sameSizeGrowths;
-    }
+    // ------------------------------------------------------------------ storage accessors for tests
 
     /** Pages allocated for the current array (tests: paged storage allocates lazily). */
     int allocatedPages() {
@@ -1333,25 +814,6 @@ public final class GoLongLongMap {
         return Math.max(1, (buckets.mask + 1) >>> buckets.pageShift);
     }
 
-    /** Tophash byte of a slot of the current array (tests). */
-    int tophashAt(int bucket, int slot) {
-        return buckets.top(bucket, slot);
-    }
-
-    /** Tophash byte of a slot of the old array (tests); the map must be growing. */
-    int oldTophashAt(int bucket, int slot) {
-        return oldBuckets.top(bucket, slot);
-    }
-
-    /** Overflow link of a bucket of the current array, 0 for none (tests). */
-    int overflowOf(int bucket) {
-        return buckets.link(bucket);
-    }
-
-    /** Sets or clears the writing flag, as a concurrent writer would (tests). */
-    void setWritingFlagForTest(boolean on) {
-        WRITING.setOpaque(this, on ? HASH_WRITING : 0);
-    }
 
     /**
      * One bucket array: 2^b main buckets, then overflow buckets, numbered globally and stored in
@@ -1372,27 +834,22 @@ public final class GoLongLongMap {
      * which reads as empty buckets (tophash emptyRest, no link) and is never written.</li>
      * </ul>
      */
-    private static final class BucketArray {
+    static final class PagedBuckets extends BucketArray {
         /** Overflow buckets of a one-array table's first overflow page when Go preallocates none (b &lt; 4). */
         private static final int MIN_OVERFLOW_PAGE = 4;
 
-        final int b;
-        final int mask;
         final int pageShift;
         final int pageMask;
         long[][] pages;
         /** The main buckets when they are one array ({@code pages[0]}), else null. */
         final long[] flat;
-        int nextFree;
         int allocatedPages;
 
         /** A table of 2^b main buckets, in pages of 2^pageShift buckets, or one array when b &le; flatMaxB. */
-        BucketArray(int b, int pageShift, int flatMaxB) {
-            this.b = b;
-            this.mask = (1 << b) - 1;
+        PagedBuckets(int b, int pageShift, int flatMaxB) {
+            super(b);
             final int main = 1 << b;
             final int preallocated = b >= 4 ? 1 << (b - 4) : 0;
-            nextFree = main;
             if (b <= flatMaxB) {
                 this.pageShift = b;
                 this.pageMask = mask;
@@ -1430,6 +887,7 @@ public final class GoLongLongMap {
         }
 
         /** Takes the next free overflow bucket, making room for it (§8.5; the storage is ours). */
+        @Override
         int allocateOverflow() {
             final int nb = nextFree;
             if (nb == MAX_BUCKETS) {
@@ -1482,27 +940,24 @@ public final class GoLongLongMap {
             page[base + KEYS_AT + slot + VALUE_DELTA] = value;
         }
 
-        int top(int bucket, int slot) {
-            return (int) (word(bucket) >>> (slot << 3)) & BYTE_MASK;
-        }
-
         /** The tophash word of a bucket: slot i's tophash in bits 8i..8i+7. */
+        @Override
         long word(int bucket) {
             return pages[bucket >>> pageShift][(bucket & pageMask) * BUCKET_LONGS];
         }
 
-        /** Sets a tophash byte; the bucket's page must already be allocated (it holds or held a key). */
-        void setTop(int bucket, int slot, int value) {
-            final long[] page = pages[bucket >>> pageShift];
-            final int shift = slot << 3;
-            final int at = (bucket & pageMask) * BUCKET_LONGS;
-            page[at] = (page[at] & ~((long) BYTE_MASK << shift)) | ((long) value << shift);
+        /** Sets a tophash word, allocating the bucket's page if it is still the shared empty page. */
+        @Override
+        void setWord(int bucket, long word) {
+            writablePage(bucket)[(bucket & pageMask) * BUCKET_LONGS] = word;
         }
 
+        @Override
         int link(int bucket) {
             return (int) pages[bucket >>> pageShift][(bucket & pageMask) * BUCKET_LONGS + LINK_AT];
         }
 
+        @Override
         void setLink(int bucket, int next) {
             writablePage(bucket)[(bucket & pageMask) * BUCKET_LONGS + LINK_AT] = next;
         }
@@ -1530,11 +985,8 @@ public final class GoLongLongMap {
                 + (ref & SLOT_MASK)] = value;
         }
 
-        boolean evacuated(int bucket) {
-            return GoMapRules.evacuated(top(bucket, 0));
-        }
-
         /** mapclear: zero the buckets in use (tophash words and links), give back the overflow region. */
+        @Override
         void reset() {
             for (int bucket = 0; bucket < nextFree; bucket++) {
                 final long[] page = pages[bucket >>> pageShift];
@@ -1546,13 +998,16 @@ public final class GoLongLongMap {
             }
             nextFree = mask + 1;
         }
-    }
 
-    /**
-     * The header fields (Go's hmap without the array pointers) in O(1), unlike {@link #stats()}:
-     * for tests that compare this map with the Go runtime's own header after every operation.
-     */
-    public MapHeader header() {
-        return new MapHeader(count, buckets.b, sameSizeGrow, noverflow, nevacuate, oldBuckets != null, seed);
+        /** Zeroes the tophash word of every allocated bucket: all slots emptyRest. */
+        @Override
+        void markEmpty() {
+            for (int bucket = 0; bucket < nextFree; bucket++) {
+                final long[] page = pages[bucket >>> pageShift];
+                if (page != EMPTY_PAGE) {
+                    page[(bucket & pageMask) * BUCKET_LONGS] = 0;
+                }
+            }
+        }
     }
 }

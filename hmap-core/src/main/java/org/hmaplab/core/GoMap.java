@@ -1,7 +1,5 @@
 package org.hmaplab.core;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.security.SecureRandom;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
@@ -9,8 +7,8 @@ import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
-import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
@@ -23,22 +21,19 @@ import org.hmaplab.hash.Hashers;
  * The Go 1.19 runtime map ({@code runtime/map.go}) as a {@link java.util.Map} with object keys.
  * Section numbers (§) refer to GO-MAP-SPEC.md.
  *
- * <h2>What is here and what is in GoMapRules</h2>
+ * <h2>What is here and what is in AbstractGoMap</h2>
  * As Go keeps its state machine in {@code map.go} and only the per-key-type access, assign and
- * delete paths in {@code map_fast64.go}, the storage-independent rules are written once in
- * {@link GoMapRules}, shared with {@link GoLongLongMap}: the constants, tophash, the growth trigger
- * ({@code startsGrowth}) and its kind, the size-hint B and the one limit {@link GoMapRules#MAX_B},
- * noverflow counting ({@code incrNoverflow}), the evacuation-mark look-ahead, the private random
- * stream ({@code randomStreamStart}, {@code fastrand}, the iteration start), the seeds of a
- * fixed-seed map and the {@code stats()} measurements. This class holds its storage (boxed
- * slot arrays beside one tophash word per bucket) and everything that walks it: the
- * GENERIC/FAST64/SWAR probes, put, remove with the emptyRest walk-back, evacuation, the iterator
- * and {@code verifyInvariants()}, as concrete code in a final class, so the hot loops call nothing
- * virtual. This class cannot share a base class with GoLongLongMap (it extends
- * {@code AbstractMap}); the two are held to the same rules by one contract
- * ({@code AbstractGoGrowthContract}) and by replaying every recorded Go 1.19 trace through both
- * ({@code GoHeaderDifferentialTest}). The package overview ({@code package-info}) has the table
- * of Go's names and ours.
+ * delete paths in {@code map_fast64.go}, the state machine is written once in
+ * {@link AbstractGoMap}, shared with {@link GoLongLongMap}: the header, the writing flag,
+ * hashGrow, growWork, evacuate, advanceEvacuationMark, newoverflow, the emptyRest walk-back,
+ * clear, the iterator's walk, {@code header()}, {@code stats()} and {@code verifyInvariants()};
+ * {@link GoMapRules} holds the pure rules (constants, tophash, triggers, random stream). This
+ * class holds its storage (boxed slot arrays beside one tophash word per bucket,
+ * {@link SlotArrays}), the hashing of object keys and the hot paths that walk the storage, as
+ * concrete code in a final class: the GENERIC/FAST64/SWAR lookups, assign's search and delete's
+ * search. It implements {@link java.util.Map} itself (equals, hashCode and toString as
+ * {@code AbstractMap} defines them), since its one superclass is the state machine. The package
+ * overview ({@code package-info}) has the table of Go's names and ours.
  *
  * <h2>Design</h2>
  * 2^B buckets of 8 slots. Each bucket has 8 tophash bytes (kept as one {@code long}, slot i in bits
@@ -66,10 +61,10 @@ import org.hmaplab.hash.Hashers;
  *   <caption>Go runtime names and their GoMap counterparts</caption>
  *   <tr><th>Go</th><th>GoMap</th></tr>
  *   <tr><td>hmap.count</td><td>{@code count} ({@link #size()})</td></tr>
- *   <tr><td>hmap.B</td><td>{@code b}</td></tr>
+ *   <tr><td>hmap.B</td><td>{@code buckets.b} ({@link #bucketBits()})</td></tr>
  *   <tr><td>hmap.noverflow</td><td>{@code noverflow}</td></tr>
  *   <tr><td>hmap.hash0</td><td>{@code seed} (64 bits here; Go: 32 bits plus a per-process secret)</td></tr>
- *   <tr><td>hmap.buckets / oldbuckets</td><td>{@code buckets} / {@code oldBuckets} ({@link BucketArray})</td></tr>
+ *   <tr><td>hmap.buckets / oldbuckets</td><td>{@code buckets} / {@code oldBuckets} ({@link SlotArrays})</td></tr>
  *   <tr><td>hmap.nevacuate</td><td>{@code nevacuate}</td></tr>
  *   <tr><td>hmap.flags (hashWriting, iterator, oldIterator)</td><td>{@code flags}</td></tr>
  *   <tr><td>hmap.flags sameSizeGrow</td><td>{@code sameSizeGrow}</td></tr>
@@ -134,14 +129,7 @@ import org.hmaplab.hash.Hashers;
  * @param <K> key type (not an array; null refused)
  * @param <V> value type (null allowed)
  */
-public final class GoMap<K, V> extends AbstractMap<K, V> {
-
-    /** hmap.flags bit: an iterator may be using the current bucket array (map.go:101). */
-    static final int ITERATOR = 1;
-    /** hmap.flags bit: an iterator may be using the old bucket array (map.go:102). */
-    static final int OLD_ITERATOR = 2;
-    /** hmap.flags bit: a goroutine is writing to the map (map.go:103). */
-    static final int HASH_WRITING = 4;
+public final class GoMap<K, V> extends AbstractGoMap<GoMap.SlotArrays> implements Map<K, V> {
 
     /** Bits of one tophash byte. */
     private static final int BYTE_MASK = 0xFF;
@@ -161,10 +149,6 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     private static final int MIN_OVERFLOW_GROWTH = 4;
     /** B from which makeBucketArray preallocates 2^(B-4) overflow buckets (map.go:350). */
     private static final int PREALLOCATE_FROM_B = 4;
-    /** Style codes, copied from the options into a final int for the lookup switch. */
-    private static final int STYLE_GENERIC = 0;
-    private static final int STYLE_FAST64 = 1;
-    private static final int STYLE_SWAR = 2;
     /** Marker returned by internal removal when the key was absent (values may be null). */
     private static final Object ABSENT = new Object();
     /** Entries of the hot-key cache (a power of two). */
@@ -173,56 +157,12 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     private static final int HOT_CACHE_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(HOT_CACHE_SIZE);
 
     private static final SecureRandom SEED_SOURCE = new SecureRandom();
-    private static final VarHandle FLAGS;
-
-    static {
-        try {
-            FLAGS = MethodHandles.lookup().findVarHandle(GoMap.class, "flags", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final Hasher hasher;
-    private final LongSupplier seeds;
     private final MapOptions options;
-    private final int style;
-    private final int loadFactorNum;
-    private final int loadFactorDen;
-
-    /** hmap.count. */
-    private int count;
-    /** hmap.B: log2 of the number of head buckets of the current array. */
-    private int b;
-    /** hmap.noverflow: overflow buckets created since the last growth start or clear (§4.5). */
-    private int noverflow;
-    /** hmap.hash0 (64 bits here). */
-    private long seed;
-    /** hmap.flags bits ITERATOR, OLD_ITERATOR, HASH_WRITING; accessed through FLAGS (opaque). */
-    @SuppressWarnings("unused")
-    private int flags;
-    /** The sameSizeGrow flag of hmap.flags. */
-    private boolean sameSizeGrow;
-    /** hmap.buckets. */
-    private BucketArray buckets;
-    /** hmap.oldbuckets: non-null exactly while a growth is in progress. */
-    private BucketArray oldBuckets;
-    /** hmap.nevacuate: old buckets below it are evacuated. */
-    private int nevacuate;
-    /** State of the map's private random stream (Go's fastrand): iteration starts, noverflow sampling. */
-    private long randomState;
-
-    private long doublingGrowths;
-    private long sameSizeGrowths;
-    private long evacuatedBuckets;
 
     /** Hot-key cache: remembered keys, their slots in the current array, and the version they were seen at. */
     private final Object[] hotKeys;
     private final int[] hotSlots;
     private final long[] hotStamps;
-    /** Structural version (starts at 1; cache stamps start at 0 = invalid). */
-    private long version = 1;
-
     private Set<Entry<K, V>> entrySetView;
     private Set<K> keySetView;
     private Collection<V> valuesView;
@@ -262,9 +202,8 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
      * @param options lookup style, hot-key cache and load factor
      */
     public GoMap(Hasher hasher, LongSupplier seeds, int hint, MapOptions options) {
-        this.hasher = Objects.requireNonNull(hasher, "hasher");
-        this.seeds = Objects.requireNonNull(seeds, "seeds");
-        this.options = Objects.requireNonNull(options, "options");
+        super(hasher, seeds, options);
+        this.options = options;
         if (options.hotKeyCache()) {
             hotKeys = new Object[HOT_CACHE_SIZE];
             hotSlots = new int[HOT_CACHE_SIZE];
@@ -274,17 +213,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             hotSlots = null;
             hotStamps = null;
         }
-        this.style = switch (options.lookupStyle()) {
-            case GENERIC -> STYLE_GENERIC;
-            case FAST64 -> STYLE_FAST64;
-            case SWAR -> STYLE_SWAR;
-        };
-        this.loadFactorNum = options.loadFactorNum();
-        this.loadFactorDen = options.loadFactorDen();
-        this.seed = seeds.getAsLong();
-        this.randomState = GoMapRules.randomStreamStart(seed);
-        this.b = GoMapRules.bForHint(hint, loadFactorNum, loadFactorDen);
-        this.buckets = new BucketArray(b);
+        this.buckets = new SlotArrays(initialB(hint));
     }
 
     // ------------------------------------------------------------------------------------------
@@ -296,26 +225,18 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
      * the overflow region. Iterators keep a reference to the array they started on; growing the
      * overflow region replaces the arrays inside this object, so they stay valid.
      */
-    static final class BucketArray {
-        final int bits;
-        final int mask;
-        final int headBuckets;
+    static final class SlotArrays extends BucketArray {
         final int preallocatedEnd;
         long[] tophash;
         Object[] keys;
         Object[] values;
         int[] overflow;
-        /** The next unused overflow bucket. */
-        int nextFree;
 
-        BucketArray(int bits) {
-            this.bits = bits;
-            this.headBuckets = 1 << bits;
-            this.mask = headBuckets - 1;
+        SlotArrays(int bits) {
+            super(bits);
             int prealloc = bits >= PREALLOCATE_FROM_B ? 1 << (bits - PREALLOCATE_FROM_B) : 0;
-            this.preallocatedEnd = headBuckets + prealloc;
+            this.preallocatedEnd = mask + 1 + prealloc;
             allocate(preallocatedEnd);
-            this.nextFree = headBuckets;
         }
 
         private void allocate(int totalBuckets) {
@@ -331,7 +252,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
 
         void growOverflowRegion() {
             int cap = capacity();
-            int region = cap - headBuckets;
+            int region = cap - (mask + 1);
             int newCap = cap + Math.max(MIN_OVERFLOW_GROWTH, region);
             tophash = Arrays.copyOf(tophash, newCap);
             keys = Arrays.copyOf(keys, newCap * GoMapRules.BUCKET_SIZE);
@@ -339,29 +260,46 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             overflow = Arrays.copyOf(overflow, newCap);
         }
 
-        int top(int bucket, int slot) {
-            return (int) (tophash[bucket] >>> (slot * BITS_PER_BYTE)) & BYTE_MASK;
+        @Override
+        long word(int bucket) {
+            return tophash[bucket];
         }
 
-        void setTop(int bucket, int slot, int top) {
-            int shift = slot * BITS_PER_BYTE;
-            tophash[bucket] = (tophash[bucket] & ~((long) BYTE_MASK << shift)) | ((long) top << shift);
+        @Override
+        void setWord(int bucket, long word) {
+            tophash[bucket] = word;
         }
 
-        boolean evacuated(int bucket) {
-            return GoMapRules.evacuated((int) tophash[bucket] & BYTE_MASK);
+        @Override
+        int link(int bucket) {
+            return overflow[bucket];
+        }
+
+        @Override
+        void setLink(int bucket, int next) {
+            overflow[bucket] = next;
+        }
+
+        @Override
+        int allocateOverflow() {
+            if (nextFree == capacity()) {
+                growOverflowRegion();
+            }
+            return nextFree++;
         }
 
         /** Zeroes everything and makes every overflow bucket unused again (mapclear's makeBucketArray). */
+        @Override
         void reset() {
             Arrays.fill(tophash, 0, nextFree, 0L);
             Arrays.fill(keys, 0, nextFree * GoMapRules.BUCKET_SIZE, null);
             Arrays.fill(values, 0, nextFree * GoMapRules.BUCKET_SIZE, null);
             Arrays.fill(overflow, 0, nextFree, NO_OVERFLOW);
-            nextFree = headBuckets;
+            nextFree = mask + 1;
         }
 
         /** Marks every bucket, overflow buckets included, emptyRest: an iterator on this array finds nothing more. */
+        @Override
         void markEmpty() {
             Arrays.fill(tophash, 0L);
         }
@@ -391,50 +329,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         return new NullPointerException("null keys are not allowed in GoMap (null values are)");
     }
 
-    /** Test hook and the writers' entry: Go's {@code flags ^= hashWriting} after the check (§8.2-8.3). */
-    void beginWrite() {
-        int f = (int) FLAGS.getOpaque(this);
-        if ((f & HASH_WRITING) != 0) throw new ConcurrentModificationException(GoMapRules.CONCURRENT_WRITES);
-        FLAGS.setOpaque(this, f ^ HASH_WRITING);
-    }
-
-    /** The writers' exit: fails if another writer cleared the flag meanwhile (§8.6), else clears it. */
-    void endWrite() {
-        int f = (int) FLAGS.getOpaque(this);
-        if ((f & HASH_WRITING) == 0) throw new ConcurrentModificationException(GoMapRules.CONCURRENT_WRITES);
-        FLAGS.setOpaque(this, f & ~HASH_WRITING);
-    }
-
-    /** Clears the writing flag after an exception thrown by a key's equals or hashCode mid-write. */
-    private void abandonWrite() {
-        int f = (int) FLAGS.getOpaque(this);
-        FLAGS.setOpaque(this, f & ~HASH_WRITING);
-    }
-
-    /** Readers' check: a plain read, as Go's mapaccess does (an opaque read would be a compiler barrier). */
-    private void checkNoWriter(String message) {
-        if ((flags & HASH_WRITING) != 0) {
-            throw new ConcurrentModificationException(message);
-        }
-    }
-
-    private int nextRandom() {
-        return GoMapRules.fastrand(randomState += GoMapRules.RANDOM_GAMMA);
-    }
-
     // ------------------------------------------------------------------------------------------
     // Lookup (§7)
     // ------------------------------------------------------------------------------------------
-
-    @Override
-    public int size() {
-        return count;
-    }
-
-    @Override
-    public boolean isEmpty() {
-        return count == 0;
-    }
 
     @Override
     @SuppressWarnings("unchecked")
@@ -455,9 +352,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             }
         }
         final long hash = hashOf(key, seed);
-        BucketArray a = buckets;
+        SlotArrays a = buckets;
         int bucket = (int) hash & a.mask;
-        final BucketArray old = oldBuckets;
+        final SlotArrays old = oldBuckets;
         if (old != null) {
             int oldBucket = (int) hash & old.mask;
             if (!old.evacuated(oldBucket)) {
@@ -487,9 +384,9 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             if (hotStamps[ci] == version && (cached == key || key.equals(cached))) return true;
         }
         final long hash = hashOf(key, seed);
-        BucketArray a = buckets;
+        SlotArrays a = buckets;
         int bucket = (int) hash & a.mask;
-        final BucketArray old = oldBuckets;
+        final SlotArrays old = oldBuckets;
         if (old != null) {
             int oldBucket = (int) hash & old.mask;
             if (!old.evacuated(oldBucket)) {
@@ -513,16 +410,16 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         hotStamps[ci] = version;
     }
 
-    private int find(BucketArray a, int bucket, Object key, long hash) {
+    private int find(SlotArrays a, int bucket, Object key, long hash) {
         return switch (style) {
-            case STYLE_FAST64 -> findFast64(a, bucket, key);
-            case STYLE_SWAR -> findSwar(a, bucket, key, hash);
+            case FAST64 -> findFast64(a, bucket, key);
+            case SWAR -> findSwar(a, bucket, key, hash);
             default -> findGeneric(a, bucket, key, hash);
         };
     }
 
     /** mapaccess (§7.4): tophash filter, the whole chain ends at the first emptyRest. */
-    private static int findGeneric(BucketArray a, int bucket, Object key, long hash) {
+    private static int findGeneric(SlotArrays a, int bucket, Object key, long hash) {
         final long[] tophash = a.tophash;
         final Object[] keys = a.keys;
         final int[] overflow = a.overflow;
@@ -546,7 +443,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     }
 
     /** mapaccess_fast64 ported to objects (§7.5): keys compared directly, no tophash, no emptyRest exit. */
-    private static int findFast64(BucketArray a, int bucket, Object key) {
+    private static int findFast64(SlotArrays a, int bucket, Object key) {
         final long[] tophash = a.tophash;
         final Object[] keys = a.keys;
         final int[] overflow = a.overflow;
@@ -566,7 +463,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     }
 
     /** Tophash bytes matched 8 at a time; candidates verified; a bucket with an emptyRest byte ends the chain. */
-    private static int findSwar(BucketArray a, int bucket, Object key, long hash) {
+    private static int findSwar(SlotArrays a, int bucket, Object key, long hash) {
         final long[] tophash = a.tophash;
         final Object[] keys = a.keys;
         final int[] overflow = a.overflow;
@@ -589,22 +486,6 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             bk = overflow[bk];
         } while (bk != NO_OVERFLOW);
         return -1;
-    }
-
-    /** mapaccessK for the iterator: no flag check, generic search, probes the old bucket while unevacuated. */
-    private int locate(Object key, long hash, BucketArray[] where) {
-        BucketArray a = buckets;
-        int bucket = (int) hash & a.mask;
-        final BucketArray old = oldBuckets;
-        if (old != null) {
-            int oldBucket = (int) hash & old.mask;
-            if (!old.evacuated(oldBucket)) {
-                a = old;
-                bucket = oldBucket;
-            }
-        }
-        where[0] = a;
-        return findGeneric(a, bucket, key, hash);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -633,7 +514,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     private Object assign(Object key, long hash, Object value) {
         final int top = GoMapRules.tophash(hash);
         while (true) {
-            BucketArray a = buckets;
+            SlotArrays a = buckets;
             final int bucket = (int) hash & a.mask;
             if (oldBuckets != null) growWork(bucket);
             final long[] tophash = a.tophash;
@@ -665,7 +546,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
                 bk = overflow[bk];
             } while (bk != NO_OVERFLOW);
 
-            if (GoMapRules.startsGrowth(oldBuckets != null, count, b, noverflow, loadFactorNum, loadFactorDen)) {
+            if (startsGrowth()) {
                 hashGrow();
                 continue;
             }
@@ -678,128 +559,6 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             count++;
             version++;
             return ABSENT;
-        }
-    }
-
-    private boolean overLoadFactor(long n, int bits) {
-        return GoMapRules.overLoadFactor(n, bits, loadFactorNum, loadFactorDen);
-    }
-
-    /** newoverflow (map.go:246-266): chains a fresh overflow bucket after {@code last} and counts it. */
-    private int newOverflow(BucketArray a, int last) {
-        if (a.nextFree == a.capacity()) a.growOverflowRegion();
-        final int fresh = a.nextFree++;
-        a.overflow[last] = fresh;
-        noverflow = GoMapRules.incrNoverflow(noverflow, b, GoMapRules.noverflowIsSampled(b) ? nextRandom() : 0);
-        return fresh;
-    }
-
-    // ------------------------------------------------------------------------------------------
-    // Growth and evacuation (§5, §6)
-    // ------------------------------------------------------------------------------------------
-
-    /** hashGrow: no entries move here. */
-    private void hashGrow() {
-        int bigger = 1;
-        if (!overLoadFactor(count + 1, b)) {
-            bigger = 0;
-            sameSizeGrow = true;
-            sameSizeGrowths++;
-        } else {
-            doublingGrowths++;
-        }
-        if (b + bigger > GoMapRules.MAX_B) {
-            throw new IllegalStateException("GoMap cannot grow beyond B = " + GoMapRules.MAX_B
-                + " (2^" + GoMapRules.MAX_B + " buckets of 8 slots)");
-        }
-        int f = (int) FLAGS.getOpaque(this);
-        int iteratorBits = f & ~(ITERATOR | OLD_ITERATOR);
-        if ((f & ITERATOR) != 0) iteratorBits |= OLD_ITERATOR;
-        FLAGS.setOpaque(this, iteratorBits);
-        version++;
-        b += bigger;
-        oldBuckets = buckets;
-        buckets = new BucketArray(b);
-        nevacuate = 0;
-        noverflow = 0;
-    }
-
-    private void growWork(int bucket) {
-        evacuate(bucket & oldBuckets.mask);
-        if (oldBuckets != null) evacuate(nevacuate);
-    }
-
-    /** evacuate (map.go:1152-1264). */
-    private void evacuate(int oldBucket) {
-        final BucketArray old = oldBuckets;
-        final int newbit = old.headBuckets;
-        if (!old.evacuated(oldBucket)) {
-            final BucketArray a = buckets;
-            final boolean doubling = !sameSizeGrow;
-            int xBucket = oldBucket;
-            int xSlot = 0;
-            int yBucket = oldBucket + newbit;
-            int ySlot = 0;
-            final long s = seed;
-            for (int bk = oldBucket; ; bk = old.overflow[bk]) {
-                for (int i = 0; i < GoMapRules.BUCKET_SIZE; i++) {
-                    final int top = old.top(bk, i);
-                    if (GoMapRules.isEmpty(top)) {
-                        old.setTop(bk, i, GoMapRules.EVACUATED_EMPTY);
-                        continue;
-                    }
-                    if (top < GoMapRules.MIN_TOP_HASH) {
-                        throw new IllegalStateException("bad map state: tophash " + top + " in an unevacuated bucket");
-                    }
-                    final int from = (bk << GoMapRules.BUCKET_SHIFT) + i;
-                    final Object k = old.keys[from];
-                    boolean useY = doubling && (hashOf(k, s) & newbit) != 0;
-                    old.setTop(bk, i, useY ? GoMapRules.EVACUATED_Y : GoMapRules.EVACUATED_X);
-                    int to;
-                    if (useY) {
-                        if (ySlot == GoMapRules.BUCKET_SIZE) {
-                            yBucket = newOverflow(a, yBucket);
-                            ySlot = 0;
-                        }
-                        to = (yBucket << GoMapRules.BUCKET_SHIFT) + ySlot++;
-                    } else {
-                        if (xSlot == GoMapRules.BUCKET_SIZE) {
-                            xBucket = newOverflow(a, xBucket);
-                            xSlot = 0;
-                        }
-                        to = (xBucket << GoMapRules.BUCKET_SHIFT) + xSlot++;
-                    }
-                    a.setTop(to >>> GoMapRules.BUCKET_SHIFT, to & LAST_SLOT, top);
-                    a.keys[to] = k;
-                    a.values[to] = old.values[from];
-                }
-                if (old.overflow[bk] == NO_OVERFLOW) break;
-            }
-            if (((int) FLAGS.getOpaque(this) & OLD_ITERATOR) == 0) {
-                for (int bk = oldBucket; ; ) {
-                    final int base = bk << GoMapRules.BUCKET_SHIFT;
-                    Arrays.fill(old.keys, base, base + GoMapRules.BUCKET_SIZE, null);
-                    Arrays.fill(old.values, base, base + GoMapRules.BUCKET_SIZE, null);
-                    final int next = old.overflow[bk];
-                    if (next == NO_OVERFLOW) break;
-                    bk = next;
-                }
-                old.overflow[oldBucket] = NO_OVERFLOW;
-            }
-            evacuatedBuckets++;
-            version++;
-        }
-        if (oldBucket == nevacuate) advanceEvacuationMark(old, newbit);
-    }
-
-    /** advanceEvacuationMark (map.go:1266-1288). */
-    private void advanceEvacuationMark(BucketArray old, int newbit) {
-        nevacuate++;
-        final int stop = GoMapRules.evacuationMarkStop(nevacuate, newbit);
-        while (nevacuate != stop && old.evacuated(nevacuate)) nevacuate++;
-        if (nevacuate == newbit) {
-            oldBuckets = null;
-            sameSizeGrow = false;
         }
     }
 
@@ -833,7 +592,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     }
 
     private Object delete(Object key, long hash) {
-        final BucketArray a = buckets;
+        final SlotArrays a = buckets;
         final int bucket = (int) hash & a.mask;
         if (oldBuckets != null) growWork(bucket);
         final int top = GoMapRules.tophash(hash);
@@ -855,13 +614,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
                 final Object previous = a.values[slot];
                 keys[slot] = null;
                 a.values[slot] = null;
-                a.setTop(bk, i, GoMapRules.EMPTY_ONE);
-                walkBackEmptyRest(a, bucket, bk, i);
-                count--;
-                version++;
-                if (count == 0) {
-                    seed = seeds.getAsLong();
-                }
+                deleted(a, bucket, bk, i);
                 return previous;
             }
             bk = overflow[bk];
@@ -869,103 +622,35 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
         return ABSENT;
     }
 
-    /** The emptyRest walk-back after a delete of slot (bk, i) in the chain headed by {@code head} (§9.5). */
-    private static void walkBackEmptyRest(BucketArray a, int head, int bk, int i) {
-        final boolean lastUsed;
-        if (i == LAST_SLOT) {
-            int next = a.overflow[bk];
-            lastUsed = next == NO_OVERFLOW || a.top(next, 0) == GoMapRules.EMPTY_REST;
-        } else {
-            lastUsed = a.top(bk, i + 1) == GoMapRules.EMPTY_REST;
-        }
-        if (!lastUsed) return;
-        int cb = bk;
-        int ci = i;
-        while (true) {
-            a.setTop(cb, ci, GoMapRules.EMPTY_REST);
-            if (ci == 0) {
-                if (cb == head) return;
-                int prev = head;
-                while (a.overflow[prev] != cb) prev = a.overflow[prev];
-                cb = prev;
-                ci = LAST_SLOT;
-            } else {
-                ci--;
-            }
-            if (a.top(cb, ci) != GoMapRules.EMPTY_ONE) return;
-        }
-    }
-
-    /**
-     * mapclear (§12.2): on a non-empty map, drops a growth in progress, resets noverflow and
-     * nevacuate, draws a new seed and re-zeroes the bucket array, keeping B. An empty map is left
-     * as it is (no flag check, no new seed), as in Go.
-     */
-    @Override
-    public void clear() {
-        if (count == 0) return;
-        beginWrite();
-        sameSizeGrow = false;
-        if (oldBuckets != null) oldBuckets.markEmpty();
-        oldBuckets = null;
-        nevacuate = 0;
-        noverflow = 0;
-        count = 0;
-        seed = seeds.getAsLong();
-        buckets.reset();
-        version++;
-        endWrite();
-    }
-
     // ------------------------------------------------------------------------------------------
     // Iteration (§11)
     // ------------------------------------------------------------------------------------------
 
-    /** hiter: mapiterinit/mapiternext. Finds the next entry eagerly (as Go does) in hasNext. */
+    /** hiter over the shared walk ({@link AbstractGoMap.Cursor}); hasNext finds the next entry eagerly, as Go does. */
     private final class GoIterator {
-        private static final int NO_CHECK = -1;
-        private final BucketArray snapshot;
-        private final int itB;
-        private final int startBucket;
-        private final int offset;
-        private int bucket;
-        private boolean wrapped;
-        private BucketArray walking;
-        private int bptr = -1;
-        private int slotCounter;
-        private int checkBucket = NO_CHECK;
-        private boolean done;
+        private final Cursor cursor = new Cursor();
         private boolean ready;
+        private boolean done;
         private Object nextKey;
         private Object nextValue;
         private Object lastKey;
         private Object lastValue;
         private boolean canRemove;
-        private final BucketArray[] where = new BucketArray[1];
-
-        GoIterator() {
-            if (count == 0) {
-                snapshot = null;
-                itB = 0;
-                startBucket = 0;
-                offset = 0;
-                done = true;
-                return;
-            }
-            snapshot = buckets;
-            itB = b;
-            final int r = nextRandom();
-            startBucket = GoMapRules.iterationStartBucket(r, itB);
-            offset = GoMapRules.iterationOffset(r, itB);
-            bucket = startBucket;
-            int f = (int) FLAGS.getOpaque(GoMap.this);
-            FLAGS.setOpaque(GoMap.this, f | ITERATOR | OLD_ITERATOR);
-        }
 
         boolean hasNext() {
             if (ready) return true;
             if (done) return false;
-            advance();
+            if (cursor.advance()) {
+                final SlotArrays t = cursor.entryTable;
+                final int slot = cursor.entryRef;
+                nextKey = t.keys[slot];
+                nextValue = t.values[slot];
+                ready = true;
+            } else {
+                done = true;
+                nextKey = null;
+                nextValue = null;
+            }
             return ready;
         }
 
@@ -989,71 +674,6 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
             if (!canRemove) throw new IllegalStateException("remove() needs a preceding next(), once per next()");
             canRemove = false;
             removeKey(lastKey);
-        }
-
-        /** mapiternext (map.go:866-990). */
-        private void advance() {
-            checkNoWriter(GoMapRules.CONCURRENT_ITERATION_WRITE);
-            while (true) {
-                if (bptr < 0) {
-                    if (bucket == startBucket && wrapped) {
-                        done = true;
-                        nextKey = null;
-                        nextValue = null;
-                        return;
-                    }
-                    final BucketArray old = oldBuckets;
-                    if (old != null && itB == b) {
-                        int oldBucket = bucket & old.mask;
-                        if (!old.evacuated(oldBucket)) {
-                            walking = old;
-                            bptr = oldBucket;
-                            checkBucket = bucket;
-                        } else {
-                            walking = snapshot;
-                            bptr = bucket;
-                            checkBucket = NO_CHECK;
-                        }
-                    } else {
-                        walking = snapshot;
-                        bptr = bucket;
-                        checkBucket = NO_CHECK;
-                    }
-                    bucket++;
-                    if (bucket == snapshot.headBuckets) {
-                        bucket = 0;
-                        wrapped = true;
-                    }
-                    slotCounter = 0;
-                }
-                for (; slotCounter < GoMapRules.BUCKET_SIZE; slotCounter++) {
-                    final int offi = (slotCounter + offset) & LAST_SLOT;
-                    final int top = walking.top(bptr, offi);
-                    if (GoMapRules.isEmpty(top) || top == GoMapRules.EVACUATED_EMPTY) continue;
-                    final int slot = (bptr << GoMapRules.BUCKET_SHIFT) + offi;
-                    final Object k = walking.keys[slot];
-                    if (checkBucket != NO_CHECK && !sameSizeGrow) {
-                        long hash = hashOf(k, seed);
-                        if (((int) hash & snapshot.mask) != checkBucket) continue;
-                    }
-                    if (top != GoMapRules.EVACUATED_X && top != GoMapRules.EVACUATED_Y) {
-                        nextKey = k;
-                        nextValue = walking.values[slot];
-                    } else {
-                        final int found = locate(k, hashOf(k, seed), where);
-                        if (found < 0) continue;
-                        nextKey = where[0].keys[found];
-                        nextValue = where[0].values[found];
-                        where[0] = null;
-                    }
-                    slotCounter++;
-                    ready = true;
-                    return;
-                }
-                bptr = walking.overflow[bptr];
-                if (bptr == NO_OVERFLOW) bptr = -1;
-                slotCounter = 0;
-            }
         }
     }
 
@@ -1106,7 +726,7 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     }
 
     /** An entry returned by the entry-set iterator; setValue writes through with put. */
-    private final class IteratedEntry extends SimpleEntry<K, V> {
+    private final class IteratedEntry extends AbstractMap.SimpleEntry<K, V> {
         private static final long serialVersionUID = 1L;
 
         IteratedEntry(K key, V value) {
@@ -1239,204 +859,143 @@ public final class GoMap<K, V> extends AbstractMap<K, V> {
     // Introspection
     // ------------------------------------------------------------------------------------------
 
-    /** hmap.B. */
-    public int bucketBits() {
-        return b;
-    }
-
-    /** hmap.hash0: the current seed. */
-    public long seed() {
-        return seed;
-    }
-
-    /** Whether a growth is in progress (old buckets present). */
-    public boolean isGrowing() {
-        return oldBuckets != null;
-    }
-
     /** The options this map was built with. */
     public MapOptions options() {
         return options;
     }
 
-    /** The hasher this map uses. */
-    public Hasher hasher() {
-        return hasher;
+    // ------------------------------------------------------------------------------------------
+    // java.util.Map's equals, hashCode and toString, as AbstractMap defines them
+    // ------------------------------------------------------------------------------------------
+
+    @Override
+    public void putAll(Map<? extends K, ? extends V> m) {
+        for (Entry<? extends K, ? extends V> e : m.entrySet()) {
+            put(e.getKey(), e.getValue());
+        }
+    }
+
+    /** Equal to another map with the same mappings ({@link Map#equals}). */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) return true;
+        if (!(o instanceof Map<?, ?> other) || other.size() != count) return false;
+        final GoIterator it = new GoIterator();
+        try {
+            while (it.hasNext()) {
+                it.next();
+                final Object v = it.value();
+                if (v == null ? other.get(it.key()) != null || !other.containsKey(it.key())
+                    : !v.equals(other.get(it.key()))) {
+                    return false;
+                }
+            }
+        } catch (ClassCastException | NullPointerException unused) {
+            return false;
+        }
+        return true;
+    }
+
+    /** The sum of the entries' hash codes ({@link Map#hashCode}). */
+    @Override
+    public int hashCode() {
+        int h = 0;
+        final GoIterator it = new GoIterator();
+        while (it.hasNext()) {
+            it.next();
+            h += Objects.hashCode(it.key()) ^ Objects.hashCode(it.value());
+        }
+        return h;
+    }
+
+    /** {@code {k1=v1, k2=v2}} in iteration order, as AbstractMap writes it. */
+    @Override
+    public String toString() {
+        final StringBuilder sb = new StringBuilder("{");
+        final GoIterator it = new GoIterator();
+        while (it.hasNext()) {
+            it.next();
+            if (sb.length() > 1) sb.append(", ");
+            final Object k = it.key();
+            final Object v = it.value();
+            sb.append(k == this ? "(this Map)" : k).append('=').append(v == this ? "(this Map)" : v);
+        }
+        return sb.append('}').toString();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Storage hooks of the state machine
+    // ------------------------------------------------------------------------------------------
+
+    @Override
+    SlotArrays newTable(int b) {
+        return new SlotArrays(b);
+    }
+
+    @Override
+    long slotHash(SlotArrays t, int bucket, int slot) {
+        return hashOf(t.keys[(bucket << GoMapRules.BUCKET_SHIFT) + slot], seed);
+    }
+
+    @Override
+    void moveSlot(SlotArrays from, int fromBucket, int fromSlot, SlotArrays to, int toBucket, int toSlot, int top) {
+        final int src = (fromBucket << GoMapRules.BUCKET_SHIFT) + fromSlot;
+        final int dst = (toBucket << GoMapRules.BUCKET_SHIFT) + toSlot;
+        to.setTop(toBucket, toSlot, top);
+        to.keys[dst] = from.keys[src];
+        to.values[dst] = from.values[src];
+    }
+
+    @Override
+    int findKeyOf(SlotArrays from, int ref, long hash, SlotArrays in, int bucket) {
+        final int slot = findGeneric(in, bucket, from.keys[ref], hash);
+        return slot < 0 ? MISSING : slot;
+    }
+
+    @Override
+    String describeKey(SlotArrays t, int bucket, int slot) {
+        return String.valueOf(t.keys[(bucket << GoMapRules.BUCKET_SHIFT) + slot]);
     }
 
     /**
-     * A snapshot of the structure and counters ({@link MapStats}, the same type and definitions as
-     * {@link GoLongLongMap#stats()}); the measurements cover the current bucket array. O(buckets).
+     * Go clears an evacuated bucket's keys and values when no iterator may still read the old
+     * array (map.go:1243-1252), so that the collector can take them; the head's link goes too.
      */
-    public MapStats stats() {
-        final BucketArray a = buckets;
-        final BucketArray old = oldBuckets;
-        return GoMapRules.structureStats(bk -> a.tophash[bk], bk -> a.overflow[bk], a.headBuckets,
-            options.lookupStyle(), count, b, noverflow, old != null, sameSizeGrow, nevacuate,
-            old == null ? 0 : old.headBuckets, seed, doublingGrowths, sameSizeGrowths, evacuatedBuckets);
-    }
-
-    /**
-     * The header fields (Go's {@code hmap} without the array pointers) in O(1), the same record
-     * as {@link GoLongLongMap#header()}: differential tests compare it with the Go runtime's
-     * header after every operation.
-     */
-    public MapHeader header() {
-        return new MapHeader(count, b, sameSizeGrow, noverflow, nevacuate, oldBuckets != null, seed);
-    }
-
-    /** For tests: the tophash byte of (bucket, slot) in the current array. */
-    int tophashAt(int bucket, int slot) {
-        return buckets.top(bucket, slot);
-    }
-
-    /** For tests: the tophash byte of (bucket, slot) in the old array; the map must be growing. */
-    int oldTophashAt(int bucket, int slot) {
-        return oldBuckets.top(bucket, slot);
-    }
-
-    /** Doubling growths started so far, in O(1), for tests. */
-    long doublingGrowthCount() {
-        return doublingGrowths;
-    }
-
-    /** Same-size growths started so far, in O(1), for tests. */
-    long sameSizeGrowthCount() {
-        return sameSizeGrowths;
-    }
-
-    /** hmap.noverflow, for tests. */
-    int noverflow() {
-        return noverflow;
-    }
-
-    /** hmap.nevacuate, for tests. */
-    int nevacuate() {
-        return nevacuate;
-    }
-
-    /** Whether the growth in progress is a same-size growth, for tests. */
-    boolean isSameSizeGrowing() {
-        return sameSizeGrow;
-    }
-
-    /**
-     * Checks the structure and throws IllegalStateException describing the first violation: count,
-     * every key reachable through its chain (or its unevacuated old chain), tophash consistent with
-     * the hash, nothing live after an emptyRest, no evacuation marks in the current array,
-     * evacuation marks consistent with nevacuate, new buckets of an unevacuated old bucket empty,
-     * noverflow equal to the overflow buckets created (B &lt; 16), no duplicate keys.
-     */
-    public void verifyInvariants() {
-        final BucketArray a = buckets;
-        final BucketArray old = oldBuckets;
-        if (a.bits != b) fail("B is " + b + " but the bucket array has 2^" + a.bits + " head buckets");
-        if (old == null && sameSizeGrow) fail("sameSizeGrow is set but no growth is in progress");
-        if (old != null) {
-            int expectedOldBits = sameSizeGrow ? b : b - 1;
-            if (old.bits != expectedOldBits) {
-                fail("old array has 2^" + old.bits + " buckets, expected 2^" + expectedOldBits
-                    + (sameSizeGrow ? " (same-size growth)" : " (doubling)"));
-            }
-            if (nevacuate < 0 || nevacuate >= old.headBuckets) {
-                fail("nevacuate " + nevacuate + " outside 0.." + (old.headBuckets - 1) + " while growing");
-            }
-        }
-        if (!GoMapRules.noverflowIsSampled(b)
-            && noverflow != ((a.nextFree - a.headBuckets) & GoMapRules.NOVERFLOW_MASK)) {
-            fail("noverflow is " + noverflow + " but " + (a.nextFree - a.headBuckets)
-                + " overflow buckets were chained since the growth started or the map was cleared");
-        }
-        Set<Object> seen = new HashSet<>();
-        int live = 0;
-        for (int head = 0; head < a.headBuckets; head++) {
-            live += verifyChain(a, head, false, seen);
-        }
-        if (old != null) {
-            for (int head = 0; head < old.headBuckets; head++) {
-                if (old.evacuated(head)) {
-                    for (int i = 0; i < GoMapRules.BUCKET_SIZE; i++) {
-                        int t = old.top(head, i);
-                        if (t < GoMapRules.EVACUATED_X || t > GoMapRules.EVACUATED_EMPTY) {
-                            fail("old bucket " + head + " is evacuated but slot " + i + " has tophash " + t);
-                        }
-                    }
-                    continue;
-                }
-                if (head < nevacuate) {
-                    fail("old bucket " + head + " is below nevacuate " + nevacuate + " but not evacuated");
-                }
-                int yHead = head + old.headBuckets;
-                if (a.tophash[head] != 0 || (!sameSizeGrow && a.tophash[yHead] != 0)) {
-                    fail("old bucket " + head + " is not evacuated but its new bucket(s) hold data");
-                }
-                live += verifyChain(old, head, true, seen);
-            }
-        }
-        if (live != count) fail("count is " + count + " but " + live + " live entries are reachable");
-        if (hotKeys != null) {
-            for (int i = 0; i < HOT_CACHE_SIZE; i++) {
-                if (hotStamps[i] != version) continue;
-                int slot = hotSlots[i];
-                if (a.top(slot >>> GoMapRules.BUCKET_SHIFT, slot & LAST_SLOT) < GoMapRules.MIN_TOP_HASH
-                    || !Objects.equals(a.keys[slot], hotKeys[i])) {
-                    fail("hot-key cache entry " + i + " for key " + hotKeys[i] + " is valid but slot " + slot
-                        + " does not hold it");
-                }
-            }
-        }
-    }
-
-    private int verifyChain(BucketArray a, int head, boolean isOld, Set<Object> seen) {
-        final String where = (isOld ? "old" : "new") + " chain " + head;
-        boolean restSeen = false;
-        int live = 0;
-        int steps = 0;
-        for (int bk = head; ; ) {
-            for (int i = 0; i < GoMapRules.BUCKET_SIZE; i++) {
-                int t = a.top(bk, i);
-                int slot = (bk << GoMapRules.BUCKET_SHIFT) + i;
-                if (restSeen && t != GoMapRules.EMPTY_REST) {
-                    fail(where + ": bucket " + bk + " slot " + i + " has tophash " + t + " after an emptyRest");
-                }
-                if (t == GoMapRules.EMPTY_REST) restSeen = true;
-                if (GoMapRules.isEmpty(t)) {
-                    if (!isOld && (a.keys[slot] != null || a.values[slot] != null)) {
-                        fail(where + ": empty slot " + slot + " still references a key or value");
-                    }
-                    continue;
-                }
-                if (t < GoMapRules.MIN_TOP_HASH) {
-                    fail(where + ": bucket " + bk + " slot " + i + " has evacuation mark " + t);
-                }
-                Object k = a.keys[slot];
-                if (k == null) fail(where + ": live slot " + slot + " has a null key");
-                long hash = hashOf(k, seed);
-                if (((int) hash & a.mask) != head) {
-                    fail(where + ": key " + k + " has hash bucket " + ((int) hash & a.mask));
-                }
-                if (GoMapRules.tophash(hash) != t) {
-                    fail(where + ": key " + k + " has tophash " + t + ", its hash gives " + GoMapRules.tophash(hash));
-                }
-                if (!seen.add(k)) fail(where + ": duplicate key " + k);
-                BucketArray[] found = new BucketArray[1];
-                if (locate(k, hash, found) != slot || found[0] != a) {
-                    fail(where + ": key " + k + " at slot " + slot + " is not found there by a lookup");
-                }
-                live++;
-            }
-            int next = a.overflow[bk];
+    @Override
+    void releaseOldChain(SlotArrays old, int oldBucket) {
+        if ((flags & OLD_ITERATOR) != 0) return;
+        for (int bk = oldBucket; ; ) {
+            final int base = bk << GoMapRules.BUCKET_SHIFT;
+            Arrays.fill(old.keys, base, base + GoMapRules.BUCKET_SIZE, null);
+            Arrays.fill(old.values, base, base + GoMapRules.BUCKET_SIZE, null);
+            final int next = old.overflow[bk];
             if (next == NO_OVERFLOW) break;
-            if (next < a.headBuckets || next >= a.nextFree) {
-                fail(where + ": overflow link " + next + " outside the used overflow region");
-            }
-            if (++steps > a.capacity()) fail(where + ": overflow chain has a cycle");
             bk = next;
         }
-        return live;
+        old.overflow[oldBucket] = NO_OVERFLOW;
     }
 
-    private static void fail(String message) {
-        throw new IllegalStateException("GoMap invariant violated: " + message);
+    /** A deleted or never used slot of the current array holds no key or value (the collector may take them). */
+    @Override
+    void checkEmptySlot(SlotArrays t, int bucket, int slot, String where) {
+        final int at = (bucket << GoMapRules.BUCKET_SHIFT) + slot;
+        if (t.keys[at] != null || t.values[at] != null) {
+            fail(where + ": empty slot still references a key or value");
+        }
+    }
+
+    @Override
+    void checkHotKeyCache() {
+        if (hotKeys == null) return;
+        final SlotArrays a = buckets;
+        for (int i = 0; i < HOT_CACHE_SIZE; i++) {
+            if (hotStamps[i] != version) continue;
+            int slot = hotSlots[i];
+            if (a.top(slot >>> GoMapRules.BUCKET_SHIFT, slot & LAST_SLOT) < GoMapRules.MIN_TOP_HASH
+                || !Objects.equals(a.keys[slot], hotKeys[i])) {
+                fail("hot-key cache entry " + i + " for key " + hotKeys[i] + " is valid but slot " + slot
+                    + " does not hold it");
+            }
+        }
     }
 }

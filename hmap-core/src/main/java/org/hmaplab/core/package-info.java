@@ -20,22 +20,27 @@
  * Go writes the state machine once ({@code map.go}) and copies only the access, assign and delete
  * paths per key type ({@code map_fast64.go}). Here:
  * <ul>
- * <li>{@link org.hmaplab.core.GoMapRules} holds the rules that do not depend on the storage, once:
- * the constants, tophash, the growth triggers (overLoadFactor, tooManyOverflowBuckets), the B for
- * a size hint, the one limit {@link org.hmaplab.core.GoMapRules#MAX_B}, the private random stream
- * (Go's fastrand: {@code randomStreamStart}, {@code fastrand}, the iteration start), the seeds of a
- * fixed-seed map, the misuse messages and the structure measurements behind {@code stats()}.</li>
+ * <li>{@link org.hmaplab.core.AbstractGoMap} is the {@code map.go} part, written once: the header
+ * ({@code hmap}), the writing flag and the misuse checks, hashGrow, growWork, evacuate,
+ * advanceEvacuationMark, newoverflow and the noverflow count, the emptyRest walk-back of a delete,
+ * mapclear, the iterator's walk (mapiterinit/mapiternext), {@code header()}, {@code stats()} and
+ * {@code verifyInvariants()}. It sees the storage through {@link org.hmaplab.core.BucketArray}
+ * (tophash words and overflow links) and a few hooks for a slot's key and value, as HdrHistogram's
+ * {@code AbstractHistogram} leaves its counts to each histogram.</li>
+ * <li>{@link org.hmaplab.core.GoMapRules} holds the pure rules: the constants, tophash, the growth
+ * triggers (overLoadFactor, tooManyOverflowBuckets), the B for a size hint, the one limit
+ * {@link org.hmaplab.core.GoMapRules#MAX_B}, the private random stream's steps (Go's fastrand), the
+ * seeds of a fixed-seed map, the misuse messages and the structure measurements behind
+ * {@code stats()}.</li>
  * <li>{@link org.hmaplab.core.GoLongLongMap} (long keys and values in flat or paged long arrays)
- * and {@link org.hmaplab.core.GoMap} (any keys, boxed slots, a {@code java.util.Map}) each hold
- * their storage and the code that walks it: the lookup probes (GENERIC, FAST64, SWAR), assign,
- * delete with the emptyRest walk-back, evacuation and the iterator. These are the hot paths, kept
- * as concrete final code inside each final class, with no call through an abstraction in a probe
- * loop. Because {@code GoMap} must extend {@code AbstractMap}, the two cannot share a base class.</li>
- * <li>Both answer {@code header()} ({@link org.hmaplab.core.MapHeader}, Go's hmap fields) and
- * {@code stats()} ({@link org.hmaplab.core.MapStats}). The tests replay every recorded trace of the
- * real Go 1.19 runtime through both and compare the header after every operation
- * ({@code GoHeaderDifferentialTest}); built with the same seed they iterate in the same order
- * ({@code ClassicMapsRandomStreamTest}).</li>
+ * and {@link org.hmaplab.core.GoMap} (any keys, boxed slots, a {@code java.util.Map}) are its two
+ * final subclasses. Each holds its storage and the hot paths that walk it: the lookup probes
+ * (GENERIC, FAST64, SWAR), assign's search and delete's search, written out in the final class
+ * with nothing virtual in a probe loop.</li>
+ * <li>The tests replay every recorded trace of the real Go 1.19 runtime through both and compare
+ * the header after every operation ({@code GoHeaderDifferentialTest}), run one contract of rule
+ * tests against both ({@code AbstractGoGrowthContract}), and check that, built with the same seed,
+ * they iterate in the same order ({@code ClassicMapsRandomStreamTest}).</li>
  * </ul>
  *
  * <h2>Go's names and ours</h2>
@@ -47,16 +52,19 @@
  * <tr><td>hmap.B</td><td>B ({@code header().B()})</td></tr>
  * <tr><td>hmap.noverflow (uint16)</td><td>noverflow (masked by NOVERFLOW_MASK)</td></tr>
  * <tr><td>hmap.hash0</td><td>seed (64 bits)</td></tr>
- * <tr><td>hmap.buckets / hmap.oldbuckets</td><td>buckets / oldBuckets (a BucketArray in each map)</td></tr>
+ * <tr><td>hmap.buckets / hmap.oldbuckets</td><td>buckets / oldBuckets (AbstractGoMap), each a BucketArray:
+ * GoLongLongMap.PagedBuckets or GoMap.SlotArrays</td></tr>
  * <tr><td>hmap.nevacuate</td><td>nevacuate</td></tr>
- * <tr><td>hmap.flags: hashWriting, sameSizeGrow</td><td>the writing flag (opaque VarHandle), sameSizeGrow</td></tr>
+ * <tr><td>hmap.flags: iterator, oldIterator, hashWriting, sameSizeGrow</td>
+ * <td>flags (opaque VarHandle for writers), sameSizeGrow</td></tr>
  * <tr><td>bmap, bucketCnt</td><td>a bucket of a BucketArray, BUCKET_SIZE</td></tr>
  * <tr><td>emptyRest, emptyOne, evacuatedX/Y, evacuatedEmpty, minTopHash</td>
  * <td>EMPTY_REST, EMPTY_ONE, EVACUATED_X/Y, EVACUATED_EMPTY, MIN_TOP_HASH</td></tr>
  * <tr><td>loadFactorNum / loadFactorDen</td><td>LOAD_FACTOR_NUM / LOAD_FACTOR_DEN</td></tr>
- * <tr><td>fastrand()</td><td>each map's nextRandom(): GoMapRules.fastrand over a per-map splitmix64 state</td></tr>
- * <tr><td>hashGrow, growWork, evacuate, advanceEvacuationMark</td><td>the same names in each map</td></tr>
- * <tr><td>hiter, mapiterinit / mapiternext</td><td>GoLongLongMap.Iterator; GoMap's views' iterators</td></tr>
+ * <tr><td>fastrand()</td><td>AbstractGoMap.nextRandom(): GoMapRules.fastrand over a per-map splitmix64 state</td></tr>
+ * <tr><td>hashGrow, growWork, evacuate, advanceEvacuationMark</td><td>the same names in AbstractGoMap</td></tr>
+ * <tr><td>hiter, mapiterinit / mapiternext</td>
+ * <td>AbstractGoMap.Cursor, under GoLongLongMap.Iterator and the iterators of GoMap's views</td></tr>
  * <tr><td>mapaccess1 / mapassign / mapdelete / mapclear</td><td>get / put / remove / clear</td></tr>
  * <tr><td>growth counters (not in Go)</td><td>doublingGrowths, sameSizeGrowths, evacuatedBuckets</td></tr>
  * </table>

@@ -58,7 +58,7 @@ abstract class AbstractGoGrowthContract {
             if (m.doublingGrowthCount() != growths) {
                 growths = m.doublingGrowthCount();
                 starts.add((long) m.size());
-                assertTrue(m.isGrowing() || m.currentB() <= 2, "a growth just started: growing unless oldB <= 1");
+                assertTrue(m.isGrowing() || m.bucketBits() <= 2, "a growth just started: growing unless oldB <= 1");
                 m.verifyInvariants();
             }
             assertEquals(0, m.sameSizeGrowthCount(), "inserts without deletes never make a same-size growth (§4.7)");
@@ -264,7 +264,7 @@ abstract class AbstractGoGrowthContract {
             m.put(w, w, -1);
             if (startWrite < 0 && m.isGrowing()) {
                 startWrite = w;
-                oldB = m.currentB() - 1;
+                oldB = m.bucketBits() - 1;
             } else if (startWrite > 0 && !m.isGrowing()) {
                 int writes = w - startWrite + 1;
                 assertTrue(writes <= (1 << oldB), "oldB " + oldB + " took " + writes + " writes");
@@ -426,13 +426,13 @@ abstract class AbstractGoGrowthContract {
             ClassicMapUnderTest m = identityMap(0, MapOptions.DEFAULT.withLoadFactor(num, 2));
             int growthsFromBTwoOn = 0;
             for (int i = 1; i <= 3000; i++) {
-                int bBefore = m.currentB();
+                int bBefore = m.bucketBits();
                 long growthsBefore = m.doublingGrowthCount();
                 m.put(i * 7919L, i, -1);
                 if (i == 9) {
                     // growths from oldB 0 and 1 finish on the insert that starts them, and the same insert
                     // re-tests the trigger (§4.4), so B jumps to the smallest B not over the load factor
-                    assertEquals(GoMapRules.bForHint(9, num, 2), m.currentB(), "load factor " + num + "/2");
+                    assertEquals(GoMapRules.bForHint(9, num, 2), m.bucketBits(), "load factor " + num + "/2");
                 }
                 if (bBefore >= 2 && m.doublingGrowthCount() != growthsBefore) {
                     assertEquals((long) num * (1L << (bBefore - 1)) + 1, i,

@@ -73,7 +73,7 @@ interface ClassicMapUnderTest {
     }
 
     /** hmap.B, in O(1). */
-    default int currentB() {
+    default int bucketBits() {
         return header().B();
     }
 

@@ -28,7 +28,7 @@ class GoLongLongMapPagingTest {
             m.put(i * 0x9E3779B97F4A7C15L, i, -1);
         }
         assertTrue(m.isGrowing(), "a growth to the first paged B is running");
-        assertEquals(FIRST_PAGED_B, m.currentB());
+        assertEquals(FIRST_PAGED_B, m.bucketBits());
         return m;
     }
 
@@ -61,13 +61,13 @@ class GoLongLongMapPagingTest {
     void tablesUpToFlatMaxBKeepTheirMainBucketsInOneArray() {
         int largestFlatHint = 13 * (1 << GoLongLongMap.FLAT_MAX_B) / 2;
         GoLongLongMap m = new GoLongLongMap(Fmix64Hasher.INSTANCE, 42L, largestFlatHint, MapOptions.DEFAULT);
-        assertEquals(GoLongLongMap.FLAT_MAX_B, m.currentB());
+        assertEquals(GoLongLongMap.FLAT_MAX_B, m.bucketBits());
         assertEquals(1, m.mainPages());
         assertEquals((1 << GoLongLongMap.FLAT_MAX_B) * GoLongLongMap.BUCKET_LONGS, m.mainArray().length);
         // the main array and Go's 2^(B-4) preallocated overflow buckets
         assertEquals(2, m.allocatedPages());
         GoLongLongMap paged = new GoLongLongMap(Fmix64Hasher.INSTANCE, 42L, largestFlatHint + 1, MapOptions.DEFAULT);
-        assertEquals(FIRST_PAGED_B, paged.currentB());
+        assertEquals(FIRST_PAGED_B, paged.bucketBits());
         assertEquals(MAIN_PAGES, paged.mainPages());
         assertNull(paged.mainArray());
         assertEquals(1, paged.allocatedPages());
@@ -85,7 +85,7 @@ class GoLongLongMapPagingTest {
         // B = 4: 16 main buckets and Go's one preallocated overflow bucket; 100 keys all in bucket 3
         // chain 12 overflow buckets, so the overflow storage is outgrown three times (1 -> 4 -> 8 -> 16).
         GoLongLongMap m = new GoLongLongMap(IdentityHasher.INSTANCE, 0L, 100, MapOptions.DEFAULT);
-        assertEquals(4, m.currentB());
+        assertEquals(4, m.bucketBits());
         long[] main = m.mainArray();
         for (int n = 0; n < 100; n++) {
             m.put(IdentityHasher.key(3, 0x80, n), n, -1);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.hmaplab.harness.archive.ArchiveRows;
 
 /**
  * The per-fork scores of a run, read from JMH's JSON result array ({@code jmh-result.json}, or the
@@ -118,8 +119,8 @@ public final class ForkScores {
     }
 
     /** The sample of a results.csv row (by its benchmark and params columns), if the run has one. */
-    public Optional<Sample> of(Map<String, String> resultsRow) {
-        return of(resultsRow.getOrDefault("benchmark", ""), resultsRow.getOrDefault("params", ""));
+    public Optional<Sample> of(ArchiveRows.Result resultsRow) {
+        return of(resultsRow.benchmark(), resultsRow.params());
     }
 
     /** The sample of a benchmark with its parameters as results.csv writes them ({@code k=v;k=v}). */
@@ -145,7 +146,7 @@ public final class ForkScores {
      * The interval of the time ratio {@code a / b} of two rows, by {@link Ratios#of}; empty when
      * either row has no sample.
      */
-    public Optional<RatioInterval> timeRatio(Map<String, String> a, Map<String, String> b, double confidence) {
+    public Optional<RatioInterval> timeRatio(ArchiveRows.Result a, ArchiveRows.Result b, double confidence) {
         Optional<Sample> sa = of(a);
         Optional<Sample> sb = of(b);
         return sa.isEmpty() || sb.isEmpty() ? Optional.empty() : sa.get().ratioTo(sb.get(), confidence);

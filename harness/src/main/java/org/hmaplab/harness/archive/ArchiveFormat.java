@@ -60,11 +60,53 @@ public final class ArchiveFormat {
         public static final String SCORE = "score";
         public static final String ERROR = "error";
         public static final String PARAMS = "params";
+        public static final String KEY_KIND = "key_kind";
+        public static final String SIZE = "size";
+        public static final String DISTRIBUTION = "distribution";
+        public static final String HIT_RATIO = "hit_ratio";
+        public static final String ALLOC_BYTES_PER_OP = "alloc_bytes_per_op";
+        public static final String INPUT_BYTES = "input_bytes";
+        public static final String BYTES_PER_NS = "bytes_per_ns";
 
         /** The columns any results.csv must have to be read (older or foreign ones may lack the rest). */
         public static final List<String> REQUIRED = List.of(BENCHMARK, MODE, UNIT, SCORE, ERROR);
         /** Numeric columns: a number, {@code NaN} or empty in every row. */
         public static final List<String> NUMERIC = List.of(SCORE, ERROR);
+    }
+
+    /** Names of the latency.csv columns the readers use by name. */
+    public static final class Latency {
+        private Latency() {
+        }
+
+        public static final String IMPL = "impl";
+        public static final String HASHER = "hasher";
+        public static final String KEY_KIND = "key_kind";
+        public static final String SIZE = "size";
+        public static final String GC = "gc";
+        public static final String P50 = "p50";
+        public static final String P99 = "p99";
+        public static final String P999 = "p999";
+        public static final String P9999 = "p9999";
+        public static final String MAX = "max";
+        public static final String UNIT = "unit";
+        public static final String ROUNDS = "rounds";
+        public static final String MAX_MEDIAN = "max_median";
+        public static final String MAX_MIN = "max_min";
+    }
+
+    /** Names of the memory.csv columns the readers use by name. */
+    public static final class Memory {
+        private Memory() {
+        }
+
+        public static final String IMPL = "impl";
+        public static final String HASHER = "hasher";
+        public static final String KEY_KIND = "key_kind";
+        public static final String SIZE = "size";
+        public static final String BYTES_TOTAL = "bytes_total";
+        public static final String BYTES_PER_ENTRY = "bytes_per_entry";
+        public static final String JOL_MODE = "jol_mode";
     }
 
     /** Every file a complete archive holds (plus RunArchive's metadata.json). */

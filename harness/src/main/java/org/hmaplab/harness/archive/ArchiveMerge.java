@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hmaplab.harness.run.Summary;
+import org.hmaplab.harness.stats.ForkScores;
 
 /**
  * Joins shard archives of one run ({@code hbench run --shard I/N} on one or several machines)
@@ -99,12 +100,10 @@ public final class ArchiveMerge {
         RunMetadata merged = RunMetadata.of(m);
         try (RunArchive archive = RunArchive.begin(resultsRoot, merged)) {
             ArchiveWriter.writeDataFiles(archive.dir(), jmh, results, latency, memory);
+            ArchiveReader.Run written = ArchiveReader.read(archive.dir());
             String summary = Summary.markdown("hbench " + first.get("profile") + " run " + runId + " (merged from "
-                    + metas.size() + " shards)",
-                CsvFiles.toMaps(ArchiveFormat.RESULTS_COLUMNS, results),
-                CsvFiles.toMaps(ArchiveFormat.LATENCY_COLUMNS, latency),
-                CsvFiles.toMaps(ArchiveFormat.MEMORY_COLUMNS, memory),
-                org.hmaplab.harness.stats.ForkScores.fromJmh(jmh), java.util.List.of());
+                    + metas.size() + " shards)", written.results(), written.latency(), written.memory(),
+                ForkScores.fromJmh(jmh), List.of());
             try {
                 Files.writeString(archive.file(ArchiveFormat.SUMMARY_MD), summary, StandardCharsets.UTF_8);
                 Files.writeString(archive.file(ArchiveFormat.JMH_LOG), "merged from: " + String.join(", ", sources)

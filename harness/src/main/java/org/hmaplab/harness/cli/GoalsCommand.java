@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hmaplab.harness.archive.ArchiveCheck;
 import org.hmaplab.harness.archive.ArchiveReader;
-import org.hmaplab.harness.archive.ArchiveRows;
 import org.hmaplab.harness.run.Goals;
 import org.hmaplab.harness.stats.ForkScores;
 import picocli.CommandLine.Command;
@@ -46,10 +45,7 @@ public final class GoalsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ArchiveReader.Run run = ArchiveReader.read(dir);
         ForkScores forks = ForkScores.fromJmh(ArchiveReader.jmhJson(dir, run.label()));
-        out.print(Goals.markdown(Goals.judge(
-            run.results().stream().map(ArchiveRows.Result::columns).toList(),
-            run.latency().stream().map(ArchiveRows.Latency::columns).toList(),
-            run.memory().stream().map(ArchiveRows.Memory::columns).toList(), forks)));
+        out.print(Goals.markdown(Goals.judge(run.results(), run.latency(), run.memory(), forks)));
         out.flush();
         return 0;
     }

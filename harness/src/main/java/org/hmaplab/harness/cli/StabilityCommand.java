@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.hmaplab.harness.archive.ArchiveCheck;
+import org.hmaplab.harness.archive.ArchiveFormat;
 import org.hmaplab.harness.archive.ArchiveReader;
 import org.hmaplab.harness.archive.ArchiveRows;
 import org.hmaplab.harness.archive.RunArchive;
@@ -72,8 +73,9 @@ public final class StabilityCommand implements Callable<Integer> {
     /** The columns of {@value #GOALS_CSV}: one row per goal and run. */
     public static final List<String> GOAL_COLUMNS = List.of("goal", "run_id", "ours", "peer", "measure",
         "status", "agreement");
-    private static final List<String> CELL_COLUMNS = List.of("operation", "key_kind", "size", "distribution",
-        "hit_ratio");
+    private static final List<String> CELL_COLUMNS = List.of(ArchiveFormat.Results.OPERATION,
+        ArchiveFormat.Results.KEY_KIND, ArchiveFormat.Results.SIZE, ArchiveFormat.Results.DISTRIBUTION,
+        ArchiveFormat.Results.HIT_RATIO);
 
     @Spec
     CommandSpec spec;
@@ -158,26 +160,25 @@ public final class StabilityCommand implements Callable<Integer> {
         static Judged read(Path dir, String reference) {
             ArchiveReader.Run run = ArchiveReader.read(dir);
             ForkScores forks = ForkScores.fromJmh(ArchiveReader.jmhJson(dir, run.label()));
-            List<Map<String, String>> rows = run.results().stream().map(ArchiveRows.Result::columns).toList();
-            Map<String, Map<String, String>> refs = new TreeMap<>();
-            for (Map<String, String> r : rows) {
-                if (reference.equals(r.get("impl"))) {
+            List<ArchiveRows.Result> rows = run.results();
+            Map<String, ArchiveRows.Result> refs = new TreeMap<>();
+            for (ArchiveRows.Result r : rows) {
+                if (reference.equals(r.impl())) {
                     refs.putIfAbsent(cellKey(r), r);
                 }
             }
             Map<String, Compared> comparisons = new TreeMap<>();
-            for (Map<String, String> r : rows) {
-                Map<String, String> ref = refs.get(cellKey(r));
-                if (ref == null || reference.equals(r.get("impl"))) {
+            for (ArchiveRows.Result r : rows) {
+                ArchiveRows.Result ref = refs.get(cellKey(r));
+                if (ref == null || reference.equals(r.impl())) {
                     continue;
                 }
                 Optional<RatioInterval> ci = forks.timeRatio(r, ref, Ratios.DEFAULT_CONFIDENCE);
-                ci.ifPresent(interval -> comparisons.put(cellKey(r) + "|" + r.get("impl") + "|" + r.get("hasher"),
+                ci.ifPresent(interval -> comparisons.put(cellKey(r) + "|" + r.impl() + "|" + r.hasher(),
                     new Compared(r, interval)));
             }
             Map<String, Goals.Verdict> goals = new LinkedHashMap<>();
-            for (Goals.Verdict v : Goals.judge(rows, run.latency().stream().map(ArchiveRows.Latency::columns).toList(),
-                run.memory().stream().map(ArchiveRows.Memory::columns).toList(), forks)) {
+            for (Goals.Verdict v : Goals.judge(rows, run.latency(), run.memory(), forks)) {
                 if (goalVerdict(v.status()).isPresent()) {
                     goals.put(v.goal(), v);
                 }
@@ -187,15 +188,15 @@ public final class StabilityCommand implements Callable<Integer> {
     }
 
     /** One implementation's row and its time ratio to the reference in one run. */
-    record Compared(Map<String, String> row, RatioInterval interval) {
+    record Compared(ArchiveRows.Result row, RatioInterval interval) {
     }
 
-    private static String cellKey(Map<String, String> r) {
+    private static String cellKey(ArchiveRows.Result r) {
         StringBuilder sb = new StringBuilder();
         for (String c : CELL_COLUMNS) {
-            sb.append(r.getOrDefault(c, "")).append('|');
+            sb.append(r.get(c)).append('|');
         }
-        return sb.append(r.getOrDefault("benchmark", "")).toString();
+        return sb.append(r.benchmark()).toString();
     }
 
     /** A goal status as the goals table writes it, if it is one of the three verdicts. */
@@ -266,10 +267,10 @@ public final class StabilityCommand implements Callable<Integer> {
                     RatioInterval r = c.interval();
                     List<Object> line = new ArrayList<>();
                     for (String col : CELL_COLUMNS) {
-                        line.add(c.row().getOrDefault(col, ""));
+                        line.add(c.row().get(col));
                     }
-                    line.add(c.row().get("impl"));
-                    line.add(c.row().get("hasher"));
+                    line.add(c.row().impl());
+                    line.add(c.row().hasher());
                     line.add(reference);
                     line.add(j.run().label());
                     line.add(num(r.estimate()));
@@ -334,10 +335,9 @@ public final class StabilityCommand implements Callable<Integer> {
             }
             sb.append("agreement |\n|---|---|").append("---|".repeat(runs.size())).append("---|\n");
             for (Map.Entry<String, Row> e : comparisons.entrySet()) {
-                Map<String, String> r = runs.get(0).comparisons().get(e.getKey()).row();
-                sb.append("| ").append(r.get("operation")).append(' ').append(r.get("key_kind")).append(' ')
-                    .append(r.get("size")).append(" | ").append(r.get("impl")).append('/').append(r.get("hasher"))
-                    .append(" | ");
+                ArchiveRows.Result r = runs.get(0).comparisons().get(e.getKey()).row();
+                sb.append("| ").append(r.operation()).append(' ').append(r.keyKind()).append(' ').append(r.size())
+                    .append(" | ").append(r.impl()).append('/').append(r.hasher()).append(" | ");
                 for (int i = 0; i < runs.size(); i++) {
                     sb.append(e.getValue().intervals().get(i).format(2)).append(' ')
                         .append(e.getValue().verdicts().get(i).label()).append(" | ");

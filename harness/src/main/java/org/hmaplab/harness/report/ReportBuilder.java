@@ -238,12 +238,12 @@ public final class ReportBuilder {
     private void nativeGo(List<Block> out) {
         boolean headed = false;
         for (Run run : runs) {
-            final List<Map<String, String>> rows = new ArrayList<>();
+            final List<ArchiveRows.Result> rows = new ArrayList<>();
             for (Cell c : run.results().cells().values()) {
                 final Map<String, String> r = new LinkedHashMap<>(c.columns());
-                r.put("benchmark", c.benchmark());
-                r.put("score", Double.toString(c.score()));
-                rows.add(r);
+                r.put(ArchiveFormat.Results.BENCHMARK, c.benchmark());
+                r.put(ArchiveFormat.Results.SCORE, Double.toString(c.score()));
+                rows.add(new ArchiveRows.Result(rows.size() + 2, r, List.of())); // line: as results.csv would hold it
             }
             final List<List<String>> table = NativeGoals.tableRows(rows, ForkScores.read(run.results().dir()));
             if (table.isEmpty()) {

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 import org.hmaplab.baselines.MapRegistry;
 import org.hmaplab.harness.archive.ArchiveFormat;
 import org.hmaplab.harness.archive.ArchiveWriter;
-import org.hmaplab.harness.archive.CsvFiles;
+import org.hmaplab.harness.archive.ArchiveReader;
+import org.hmaplab.harness.archive.ArchiveRows;
 import org.hmaplab.harness.archive.RunArchive;
 import org.hmaplab.harness.archive.RunMetadata;
 import org.hmaplab.harness.bench.HasherChoice;
@@ -351,13 +352,12 @@ public final class BenchRun {
             MachineState machineEnd = MachineState.read();
             List<List<String>> resultRows = ResultsCsv.rows(c.jmh);
             ArchiveWriter.writeDataFiles(archive.dir(), c.jmh, resultRows, c.latency, c.memory);
-            List<Map<String, String>> resultMaps = CsvFiles.toMaps(ArchiveFormat.RESULTS_COLUMNS, resultRows);
+            ArchiveReader.Run written = ArchiveReader.read(archive.dir());
             ForkScores forks = ForkScores.fromJmh(c.jmh);
-            Map<String, String> noise = noiseMetadata(plan.cells(), resultMaps, forks, machineStart, machineEnd);
-            String summary = Summary.markdown("hbench " + p.label() + " run " + archive.runId(), resultMaps,
-                CsvFiles.toMaps(ArchiveFormat.LATENCY_COLUMNS, c.latency),
-                CsvFiles.toMaps(ArchiveFormat.MEMORY_COLUMNS, c.memory),
-                forks, noiseLines(noise));
+            Map<String, String> noise = noiseMetadata(plan.cells(), written.results(), forks, machineStart,
+                machineEnd);
+            String summary = Summary.markdown("hbench " + p.label() + " run " + archive.runId(), written.results(),
+                written.latency(), written.memory(), forks, noiseLines(noise));
             write(archive.file(ArchiveFormat.SUMMARY_MD), summary);
             RunMetadata fin = meta;
             for (Map.Entry<String, String> e : noise.entrySet()) {
@@ -454,13 +454,13 @@ public final class BenchRun {
      * ({@code aa_control}, {@code noisy_run}, {@code noise_score}) and the machine's state at the
      * start and the end ({@link MachineState#runMetadata}).
      */
-    static Map<String, String> noiseMetadata(List<Cell> cells, List<Map<String, String>> rows, ForkScores forks,
+    static Map<String, String> noiseMetadata(List<Cell> cells, List<ArchiveRows.Result> rows, ForkScores forks,
                                              MachineState start, MachineState end) {
         Map<String, String> m = new LinkedHashMap<>();
         Optional<Cell[]> pair = aaPair(cells);
         Optional<NoiseFloor> floor = pair.flatMap(cp -> {
-            Map<String, String> base = rowOf(rows, cp[0]);
-            Map<String, String> control = rowOf(rows, cp[1]);
+            ArchiveRows.Result base = rowOf(rows, cp[0]);
+            ArchiveRows.Result control = rowOf(rows, cp[1]);
             return base == null || control == null ? Optional.empty()
                 : forks.timeRatio(control, base, Ratios.DEFAULT_CONFIDENCE).map(ci -> NoiseFloor.of(ci,
                     Verdict.DEFAULT_BAND));
@@ -473,11 +473,11 @@ public final class BenchRun {
         return m;
     }
 
-    private static Map<String, String> rowOf(List<Map<String, String>> rows, Cell cell) {
-        for (Map<String, String> r : rows) {
-            if (cell.param("impl").equals(r.get("impl")) && cell.operation().equals(r.get("operation"))
-                && Objects.equals(cell.param("size"), r.get("size"))
-                && Objects.equals(cell.param("keyKind"), r.get("key_kind"))) {
+    private static ArchiveRows.Result rowOf(List<ArchiveRows.Result> rows, Cell cell) {
+        for (ArchiveRows.Result r : rows) {
+            if (cell.param("impl").equals(r.impl()) && cell.operation().equals(r.operation())
+                && Objects.equals(cell.param("size"), r.size())
+                && Objects.equals(cell.param("keyKind"), r.keyKind())) {
                 return r;
             }
         }

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import org.hmaplab.baselines.MapRegistry;
+import org.hmaplab.harness.archive.ArchiveFormat;
+import org.hmaplab.harness.archive.ArchiveRows;
 import org.hmaplab.harness.stats.ForkScores;
 import org.hmaplab.harness.stats.GoalVerdict;
 import org.hmaplab.harness.stats.IntervalMethod;
@@ -65,7 +68,7 @@ public final class Goals {
      * The latency.csv column the pause goal is judged on: the median of the measured fills' largest
      * inserts, which one machine hiccup in one fill does not decide (see {@link InsertLatencyProbe}).
      */
-    static final String FILL_MEDIAN = "max_median";
+    static final String FILL_MEDIAN = ArchiveFormat.Latency.MAX_MEDIAN;
     /** Bytes per entry must be at most this fraction of Agrona's and Eclipse Collections'. */
     static final double MEMORY_FRACTION_OF_OPEN_ADDRESSING = 0.85;
     /**
@@ -100,8 +103,8 @@ public final class Goals {
     }
 
     /** The verdicts for every goal from rows alone (no per-fork data: JMH's errors decide). */
-    public static List<Verdict> judge(List<Map<String, String>> results, List<Map<String, String>> latency,
-                                      List<Map<String, String>> memory) {
+    public static List<Verdict> judge(List<ArchiveRows.Result> results, List<ArchiveRows.Latency> latency,
+                                      List<ArchiveRows.Memory> memory) {
         return judge(results, latency, memory, ForkScores.EMPTY);
     }
 
@@ -111,8 +114,8 @@ public final class Goals {
      * only when the whole interval says so, else undecided. The classic model's goals come first,
      * then the Swiss model's (when the run has Swiss rows), then the goals against native Go.
      */
-    public static List<Verdict> judge(List<Map<String, String>> results, List<Map<String, String>> latency,
-                                      List<Map<String, String>> memory, ForkScores forks) {
+    public static List<Verdict> judge(List<ArchiveRows.Result> results, List<ArchiveRows.Latency> latency,
+                                      List<ArchiveRows.Memory> memory, ForkScores forks) {
         List<Verdict> out = new ArrayList<>();
         out.addAll(speedGoals(results, forks, Design.CLASSIC));
         out.addAll(pauses(latency));
@@ -120,7 +123,7 @@ public final class Goals {
         out.add(allocation(results));
         out.add(speed(results, forks, Design.CLASSIC, "get-hit", STRING_KEYS, SIZE_64K, 1.0));
         out.add(speed(results, forks, Design.CLASSIC, "get-miss", STRING_KEYS, SIZE_64K, 1.0));
-        if (results.stream().anyMatch(r -> MapRegistry.isSwiss(r.get("impl")))) {
+        if (results.stream().anyMatch(r -> MapRegistry.isSwiss(r.impl()))) {
             out.addAll(speedGoals(results, forks, Design.SWISS));
         }
         out.addAll(NativeGoals.judge(results, forks));
@@ -146,7 +149,7 @@ public final class Goals {
         }
     }
 
-    private static List<Verdict> speedGoals(List<Map<String, String>> results, ForkScores forks, Design d) {
+    private static List<Verdict> speedGoals(List<ArchiveRows.Result> results, ForkScores forks, Design d) {
         List<Verdict> out = new ArrayList<>();
         out.add(speed(results, forks, d, "get-miss", LONG_KEYS, SIZE_4M, 1.5));
         out.add(speed(results, forks, d, "get-miss", LONG_KEYS, SIZE_1K, 1.0));
@@ -192,25 +195,26 @@ public final class Goals {
         return sb.append('\n').toString();
     }
 
-    private static Verdict speed(List<Map<String, String>> results, ForkScores forks, Design design,
+    private static Verdict speed(List<ArchiveRows.Result> results, ForkScores forks, Design design,
                                  String operation, String kind, int size, double minSpeedup) {
         String goal = operation + " " + kind + " " + size + design.suffix;
         String threshold = String.format(Locale.ROOT, "speedup >= %.1f", minSpeedup);
-        Predicate<Map<String, String>> group = r -> operation.equals(r.get("operation")) && kind.equals(
-            r.get("key_kind")) && String.valueOf(size).equals(r.get("size"));
-        Map<String, String> ours = best(results, group.and(r -> design.has(r.get("impl"))), "score");
-        Map<String, String> peer = best(results, group.and(r -> MapRegistry.isPeer(r.get("impl"))), "score");
+        Predicate<ArchiveRows.Result> group = r -> operation.equals(r.operation()) && kind.equals(r.keyKind())
+            && String.valueOf(size).equals(r.size());
+        ArchiveRows.Result ours = best(results, group.and(r -> design.has(r.impl())), ArchiveRows.Result::score);
+        ArchiveRows.Result peer = best(results, group.and(r -> MapRegistry.isPeer(r.impl())),
+            ArchiveRows.Result::score);
         if (ours == null || peer == null) {
             return notMeasured(goal, threshold);
         }
-        double speedup = number(peer.get("score")) / number(ours.get("score"));
+        double speedup = peer.score() / ours.score();
         String measure = String.format(Locale.ROOT, "%.2fx", speedup);
         String vsLimit = vsLimit(results, ours, peer);
         Optional<RatioInterval> ci = forks.timeRatio(peer, ours, Ratios.DEFAULT_CONFIDENCE);
         if (ci.isPresent()) {
             RatioInterval r = ci.get();
             measure = intervalMeasure(r);
-            return new Verdict(goal, describe(ours, "score"), describe(peer, "score"), measure, threshold,
+            return new Verdict(goal, describe(ours), describe(peer), measure, threshold,
                 GoalVerdict.atLeast(r, minSpeedup).label(), vsLimit);
         }
         String status = speedup >= minSpeedup ? "met" : "missed";
@@ -221,15 +225,14 @@ public final class Goals {
                 status += UNDECIDED;
             }
         }
-        return new Verdict(goal, describe(ours, "score"), describe(peer, "score"), measure, threshold, status,
-            vsLimit);
+        return new Verdict(goal, describe(ours), describe(peer), measure, threshold, status, vsLimit);
     }
 
     /**
      * For a get goal, ours' and the peer's scores over the one-line limit of ours' key kind, size and
      * distribution, e.g. {@code ours 2.50x, peer 3.00x}; empty when the run has no such limit row.
      */
-    static String vsLimit(List<Map<String, String>> results, Map<String, String> ours, Map<String, String> peer) {
+    static String vsLimit(List<ArchiveRows.Result> results, ArchiveRows.Result ours, ArchiveRows.Result peer) {
         Map<String, Double> limits = Summary.limits(results);
         double o = Summary.overLimit(ours, limits);
         double p = Summary.overLimit(peer, limits);
@@ -252,11 +255,11 @@ public final class Goals {
      * The speedups the two rows' 99.9 % confidence intervals allow: slowest peer over fastest ours
      * up to the reverse; null when a row has no error (or one larger than its score).
      */
-    static double[] speedupRange(Map<String, String> ours, Map<String, String> peer) {
-        double o = number(ours.get("score"));
-        double oe = number(ours.get("error"));
-        double p = number(peer.get("score"));
-        double pe = number(peer.get("error"));
+    static double[] speedupRange(ArchiveRows.Result ours, ArchiveRows.Result peer) {
+        double o = ours.score();
+        double oe = ours.error();
+        double p = peer.score();
+        double pe = peer.error();
         if (Double.isNaN(oe) || Double.isNaN(pe) || oe >= o || pe >= p) {
             return null;
         }
@@ -264,11 +267,11 @@ public final class Goals {
     }
 
     /** One pause verdict per garbage collector the run's 4M latency rows used. */
-    private static List<Verdict> pauses(List<Map<String, String>> latency) {
+    private static List<Verdict> pauses(List<ArchiveRows.Latency> latency) {
         List<String> gcs = new ArrayList<>();
-        for (Map<String, String> r : latency) {
-            String gc = r.getOrDefault("gc", "");
-            if (String.valueOf(SIZE_4M).equals(r.get("size")) && !gcs.contains(gc)) {
+        for (ArchiveRows.Latency r : latency) {
+            String gc = r.gc();
+            if (String.valueOf(SIZE_4M).equals(r.size()) && !gcs.contains(gc)) {
                 gcs.add(gc);
             }
         }
@@ -287,18 +290,20 @@ public final class Goals {
      * collector has it (a run of this harness), else on {@code max} (an archive written before the
      * per-fill columns, where one fill's largest insert is all there is).
      */
-    private static Verdict pause(List<Map<String, String>> latency, String gc) {
+    private static Verdict pause(List<ArchiveRows.Latency> latency, String gc) {
         String goal = "largest insert pause filling to " + SIZE_4M + (gc.isEmpty() ? "" : " (" + gc + ")");
         String threshold = "<= 1 ms";
-        List<Map<String, String>> at4m = latency.stream().filter(r -> String.valueOf(SIZE_4M).equals(r.get("size"))
-            && gc.equals(r.getOrDefault("gc", ""))).toList();
-        String column = at4m.stream().allMatch(r -> !Double.isNaN(number(r.get(FILL_MEDIAN)))) ? FILL_MEDIAN : "max";
-        Map<String, String> ours = best(at4m, r -> MapRegistry.isGo(r.get("impl")), column);
-        Map<String, String> peer = best(at4m, r -> MapRegistry.isPeer(r.get("impl")), column);
+        List<ArchiveRows.Latency> at4m = latency.stream().filter(r -> String.valueOf(SIZE_4M).equals(r.size())
+            && gc.equals(r.gc())).toList();
+        String column = at4m.stream().allMatch(r -> !Double.isNaN(number(r.maxMedian()))) ? FILL_MEDIAN
+            : ArchiveFormat.Latency.MAX;
+        ToDoubleFunction<ArchiveRows.Latency> value = r -> number(r.get(column));
+        ArchiveRows.Latency ours = best(at4m, r -> MapRegistry.isGo(r.impl()), value);
+        ArchiveRows.Latency peer = best(at4m, r -> MapRegistry.isPeer(r.impl()), value);
         if (ours == null) {
             return notMeasured(goal, threshold);
         }
-        double pause = number(ours.get(column));
+        double pause = value.applyAsDouble(ours);
         return new Verdict(goal, describe(ours, column), peer == null ? "" : describe(peer, column),
             pauseMeasure(ours, column), threshold, pause <= MAX_PAUSE_NS ? "met" : "missed");
     }
@@ -307,14 +312,14 @@ public final class Goals {
      * The pause figure of {@code r} in ms: {@code 0.950 ms} when judged on {@code max}, else e.g.
      * {@code median of 5 fills' largest insert 0.310 ms (largest 0.520 ms)}.
      */
-    private static String pauseMeasure(Map<String, String> r, String column) {
-        String largest = millis(r.get("max"));
+    private static String pauseMeasure(ArchiveRows.Latency r, String column) {
+        String largest = millis(r.max());
         if (!column.equals(FILL_MEDIAN)) {
             return largest;
         }
-        String rounds = r.get("rounds");
+        String rounds = r.rounds();
         String fills = "1".equals(rounds) ? "1 fill's" : "median of " + rounds + " fills'";
-        return fills + " largest insert " + millis(r.get(FILL_MEDIAN)) + " (largest " + largest + ")";
+        return fills + " largest insert " + millis(r.maxMedian()) + " (largest " + largest + ")";
     }
 
     /** Nanoseconds as {@code 0.950 ms}. */
@@ -322,14 +327,13 @@ public final class Goals {
         return String.format(Locale.ROOT, "%.3f ms", number(nanos) / 1e6);
     }
 
-    private static Verdict bytesPerEntry(List<Map<String, String>> memory) {
+    private static Verdict bytesPerEntry(List<ArchiveRows.Memory> memory) {
         String goal = "bytes per entry, mean over the sizes measured for every implementation";
         String threshold = "<= best peer and <= 0.85 x agrona, eclipse";
         Map<String, Map<String, Double>> byImpl = new LinkedHashMap<>();
-        for (Map<String, String> r : memory) {
-            if (LONG_KEYS.equals(r.get("key_kind"))) {
-                byImpl.computeIfAbsent(r.get("impl"), k -> new LinkedHashMap<>())
-                    .put(r.get("size"), number(r.get("bytes_per_entry")));
+        for (ArchiveRows.Memory r : memory) {
+            if (LONG_KEYS.equals(r.keyKind())) {
+                byImpl.computeIfAbsent(r.impl(), k -> new LinkedHashMap<>()).put(r.size(), number(r.bytesPerEntry()));
             }
         }
         if (byImpl.isEmpty()) {
@@ -364,14 +368,14 @@ public final class Goals {
         return new Verdict(goal, ours, peer, measure.toString(), threshold, met ? "met" : "missed");
     }
 
-    private static Verdict allocation(List<Map<String, String>> results) {
+    private static Verdict allocation(List<ArchiveRows.Result> results) {
         String goal = "allocation in steady state (get, update, churn)";
         String threshold = "< 1 MB/s (B/op over ns/op)";
         double worstRate = Double.NEGATIVE_INFINITY;
-        Map<String, String> worstRow = null;
-        for (Map<String, String> r : results) {
-            if (MapRegistry.isGo(r.get("impl")) && STEADY_STATE.contains(r.get("operation"))) {
-                double rate = number(r.get("alloc_bytes_per_op")) / number(r.get("score"));
+        ArchiveRows.Result worstRow = null;
+        for (ArchiveRows.Result r : results) {
+            if (MapRegistry.isGo(r.impl()) && STEADY_STATE.contains(r.operation())) {
+                double rate = number(r.allocBytesPerOp()) / r.score();
                 if (!Double.isNaN(rate) && rate > worstRate) {
                     worstRate = rate;
                     worstRow = r;
@@ -381,11 +385,10 @@ public final class Goals {
         if (worstRow == null) {
             return notMeasured(goal, threshold);
         }
-        String where = worstRow.get("operation") + " " + worstRow.get("impl") + "/" + worstRow.get("hasher") + " "
-            + worstRow.get("key_kind") + " " + worstRow.get("size");
+        String where = worstRow.operation() + " " + worstRow.impl() + "/" + worstRow.hasher() + " "
+            + worstRow.keyKind() + " " + worstRow.size();
         String measure = String.format(Locale.ROOT, "%.4f MB/s (%.4f B/op at %.1f ns/op)",
-            worstRate * NS_PER_S / BYTES_PER_MB, number(worstRow.get("alloc_bytes_per_op")),
-            number(worstRow.get("score")));
+            worstRate * NS_PER_S / BYTES_PER_MB, number(worstRow.allocBytesPerOp()), worstRow.score());
         return new Verdict(goal, "worst: " + where, "", measure, threshold,
             worstRate < NO_ALLOCATION_BYTES_PER_NS ? "met" : "missed");
     }
@@ -394,13 +397,12 @@ public final class Goals {
         return new Verdict(goal, "", "", "", threshold, NOT_MEASURED);
     }
 
-    /** The row with the smallest {@code column} among those {@code filter} keeps, or null. */
-    static Map<String, String> best(List<Map<String, String>> rows, Predicate<Map<String, String>> filter,
-                                    String column) {
-        Map<String, String> best = null;
-        for (Map<String, String> r : rows) {
-            double v = number(r.get(column));
-            if (filter.test(r) && !Double.isNaN(v) && (best == null || v < number(best.get(column)))) {
+    /** The row with the smallest {@code value} (NaN: none) among those {@code filter} keeps, or null. */
+    static <R> R best(List<R> rows, Predicate<R> filter, ToDoubleFunction<R> value) {
+        R best = null;
+        for (R r : rows) {
+            double v = value.applyAsDouble(r);
+            if (filter.test(r) && !Double.isNaN(v) && (best == null || v < value.applyAsDouble(best))) {
                 best = r;
             }
         }
@@ -417,10 +419,18 @@ public final class Goals {
         return best;
     }
 
-    private static String describe(Map<String, String> r, String column) {
-        String hasher = r.get("hasher");
-        String who = MapRegistry.isGo(r.get("impl")) ? r.get("impl") + "/" + hasher : r.get("impl");
-        return who + " " + r.get(column);
+    /** A result's implementation (with its hasher when it is ours) and score as written. */
+    private static String describe(ArchiveRows.Result r) {
+        return who(r.impl(), r.hasher()) + " " + r.get(ArchiveFormat.Results.SCORE);
+    }
+
+    /** A latency row's implementation (with its hasher when it is ours) and {@code column} as written. */
+    private static String describe(ArchiveRows.Latency r, String column) {
+        return who(r.impl(), r.hasher()) + " " + r.get(column);
+    }
+
+    private static String who(String impl, String hasher) {
+        return MapRegistry.isGo(impl) ? impl + "/" + hasher : impl;
     }
 
     private static double number(String v) {

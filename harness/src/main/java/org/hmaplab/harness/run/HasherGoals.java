@@ -3,8 +3,8 @@ package org.hmaplab.harness.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
+import org.hmaplab.harness.archive.ArchiveRows;
 import org.hmaplab.harness.run.Goals.Verdict;
 
 /**
@@ -54,22 +54,22 @@ final class HasherGoals {
     private static final String HASH_LONG = "hash-long";
 
     /** The four hasher verdicts, in the order. */
-    static List<Verdict> judge(List<Map<String, String>> results) {
+    static List<Verdict> judge(List<ArchiveRows.Result> results) {
         return List.of(aesOnKeys(results), aesInBulk(results), fnvPerByte(results), reported(results));
     }
 
-    private static Verdict aesOnKeys(List<Map<String, String>> results) {
+    private static Verdict aesOnKeys(List<ArchiveRows.Result> results) {
         String goal = "aes on 8-byte keys vs xxh3";
         String threshold = String.format(Locale.ROOT, "aes time <= %.0f x xxh3's", AES_KEY_MAX_SLOWDOWN);
-        Map<String, String> aes = hashRow(results, HASH_BYTES, AES, KEY_BYTES);
-        Map<String, String> xxh3 = hashRow(results, HASH_BYTES, XXH3, KEY_BYTES);
+        ArchiveRows.Result aes = hashRow(results, HASH_BYTES, AES, KEY_BYTES);
+        ArchiveRows.Result xxh3 = hashRow(results, HASH_BYTES, XXH3, KEY_BYTES);
         if (aes == null || xxh3 == null) {
             return Goals.notMeasured(goal, threshold);
         }
         double slowdown = score(aes) / score(xxh3);
         StringBuilder measure = new StringBuilder(String.format(Locale.ROOT, "hash-bytes 8 B: %.2fx", slowdown));
-        Map<String, String> aesLoop = hashRow(results, HASH_LONG, AES, KEY_BYTES);
-        Map<String, String> xxh3Loop = hashRow(results, HASH_LONG, XXH3, KEY_BYTES);
+        ArchiveRows.Result aesLoop = hashRow(results, HASH_LONG, AES, KEY_BYTES);
+        ArchiveRows.Result xxh3Loop = hashRow(results, HASH_LONG, XXH3, KEY_BYTES);
         if (aesLoop != null && xxh3Loop != null) {
             measure.append(String.format(Locale.ROOT,
                 "; hash-long loop %.2f vs %.2f ns = %.2fx (not judged: C2 vectorises pure-Java hashers there)",
@@ -79,21 +79,21 @@ final class HasherGoals {
             slowdown <= AES_KEY_MAX_SLOWDOWN ? "met" : "missed");
     }
 
-    private static Verdict aesInBulk(List<Map<String, String>> results) {
+    private static Verdict aesInBulk(List<ArchiveRows.Result> results) {
         String goal = "aes throughput from 1 KiB up vs xxh3";
         String threshold = String.format(Locale.ROOT, "xxh3 time / aes time >= %.0f at every length",
             AES_BULK_MIN_SPEEDUP);
         TreeSet<Integer> lengths = new TreeSet<>();
-        for (Map<String, String> r : results) {
-            if (HASH_BYTES.equals(r.get("operation")) && AES.equals(r.get("hasher")) && length(r) >= BULK_FROM) {
+        for (ArchiveRows.Result r : results) {
+            if (HASH_BYTES.equals(r.operation()) && AES.equals(r.hasher()) && length(r) >= BULK_FROM) {
                 lengths.add(length(r));
             }
         }
         double worst = Double.POSITIVE_INFINITY;
         List<String> parts = new ArrayList<>();
         for (int len : lengths) {
-            Map<String, String> aes = hashRow(results, HASH_BYTES, AES, len);
-            Map<String, String> xxh3 = hashRow(results, HASH_BYTES, XXH3, len);
+            ArchiveRows.Result aes = hashRow(results, HASH_BYTES, AES, len);
+            ArchiveRows.Result xxh3 = hashRow(results, HASH_BYTES, XXH3, len);
             if (aes == null || xxh3 == null) {
                 continue; // only lengths both were measured at
             }
@@ -109,18 +109,18 @@ final class HasherGoals {
             worst >= AES_BULK_MIN_SPEEDUP ? "met" : "missed");
     }
 
-    private static Verdict fnvPerByte(List<Map<String, String>> results) {
+    private static Verdict fnvPerByte(List<ArchiveRows.Result> results) {
         String goal = "fnv1a per byte vs one multiply's latency";
         String threshold = String.format(Locale.ROOT, "ns per byte <= %.2f x ns per multiply", FNV_MAX_OVER_MULTIPLY);
-        Map<String, String> fnv = null;
-        for (Map<String, String> r : results) {
-            if (HASH_BYTES.equals(r.get("operation")) && FNV1A.equals(r.get("hasher")) && length(r) >= BULK_FROM
+        ArchiveRows.Result fnv = null;
+        for (ArchiveRows.Result r : results) {
+            if (HASH_BYTES.equals(r.operation()) && FNV1A.equals(r.hasher()) && length(r) >= BULK_FROM
                 && (fnv == null || length(r) > length(fnv))) {
                 fnv = r;
             }
         }
-        Map<String, String> multiply = Goals.best(results,
-            r -> MatrixBuilder.MULTIPLY_LATENCY_OPERATION.equals(r.get("operation")), "score");
+        ArchiveRows.Result multiply = Goals.best(results,
+            r -> MatrixBuilder.MULTIPLY_LATENCY_OPERATION.equals(r.operation()), ArchiveRows.Result::score);
         if (fnv == null || multiply == null) {
             return Goals.notMeasured(goal, threshold);
         }
@@ -131,13 +131,13 @@ final class HasherGoals {
             String.format(Locale.ROOT, "%.2fx", ratio), threshold, ratio <= FNV_MAX_OVER_MULTIPLY ? "met" : "missed");
     }
 
-    private static Verdict reported(List<Map<String, String>> results) {
+    private static Verdict reported(List<ArchiveRows.Result> results) {
         String goal = String.join(" and ", REPORTED_ONLY) + " measured";
         List<String> parts = new ArrayList<>();
         for (String hasher : REPORTED_ONLY) {
             List<String> figures = new ArrayList<>();
-            for (Map<String, String> r : results) {
-                if (HASH_BYTES.equals(r.get("operation")) && hasher.equals(r.get("hasher"))) {
+            for (ArchiveRows.Result r : results) {
+                if (HASH_BYTES.equals(r.operation()) && hasher.equals(r.hasher())) {
                     figures.add(String.format(Locale.ROOT, "%d B %.2f ns", length(r), score(r)));
                 }
             }
@@ -150,22 +150,22 @@ final class HasherGoals {
     }
 
     /** The fastest row of {@code operation} for {@code hasher} at {@code length} input bytes, or null. */
-    private static Map<String, String> hashRow(List<Map<String, String>> results, String operation, String hasher,
+    private static ArchiveRows.Result hashRow(List<ArchiveRows.Result> results, String operation, String hasher,
                                                int length) {
-        return Goals.best(results, r -> operation.equals(r.get("operation")) && hasher.equals(r.get("hasher"))
-            && length(r) == length, "score");
+        return Goals.best(results, r -> operation.equals(r.operation()) && hasher.equals(r.hasher())
+            && length(r) == length, ArchiveRows.Result::score);
     }
 
-    private static int length(Map<String, String> r) {
-        double v = Summary.number(r.get("input_bytes"));
+    private static int length(ArchiveRows.Result r) {
+        double v = Summary.number(r.inputBytes());
         return Double.isNaN(v) ? -1 : (int) v;
     }
 
-    private static double score(Map<String, String> r) {
-        return Summary.number(r.get("score"));
+    private static double score(ArchiveRows.Result r) {
+        return r.score();
     }
 
-    private static String ns(String hasher, Map<String, String> r) {
+    private static String ns(String hasher, ArchiveRows.Result r) {
         return String.format(Locale.ROOT, "%s %.2f ns", hasher, score(r));
     }
 }

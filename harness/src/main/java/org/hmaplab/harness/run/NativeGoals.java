@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.hmaplab.baselines.MapRegistry;
+import org.hmaplab.harness.archive.ArchiveRows;
 import org.hmaplab.harness.nativego.NativeGoImpl;
 import org.hmaplab.harness.stats.ForkScores;
 import org.hmaplab.harness.stats.GoalVerdict;
@@ -57,11 +58,10 @@ public final class NativeGoals {
         new Pair("swiss", "aes", NativeGoImpl.GO127, "aeshash"));
 
     /** One compared cell: the two rows and the interval of their time ratio (Java over native). */
-    record Comparison(Pair pair, String cell, Map<String, String> java, Map<String, String> nativeRow,
+    record Comparison(Pair pair, String cell, ArchiveRows.Result java, ArchiveRows.Result nativeRow,
                       Optional<RatioInterval> interval) {
         double estimate() {
-            return interval.map(RatioInterval::estimate)
-                .orElse(Summary.number(java.get("score")) / Summary.number(nativeRow.get("score")));
+            return interval.map(RatioInterval::estimate).orElse(java.score() / nativeRow.score());
         }
 
         GoalVerdict verdict() {
@@ -73,21 +73,21 @@ public final class NativeGoals {
     }
 
     /** Every compared cell of the run, pair by pair, in the rows' order. */
-    static List<Comparison> compare(List<Map<String, String>> results, ForkScores forks) {
+    static List<Comparison> compare(List<ArchiveRows.Result> results, ForkScores forks) {
         List<Comparison> out = new ArrayList<>();
         for (Pair pair : PAIRS) {
-            Map<String, List<Map<String, String>>> cells = new LinkedHashMap<>();
-            for (Map<String, String> r : results) {
-                if (LONG_KEYS.equals(r.get("key_kind")) && !r.get("operation").startsWith("baseline")) {
+            Map<String, List<ArchiveRows.Result>> cells = new LinkedHashMap<>();
+            for (ArchiveRows.Result r : results) {
+                if (LONG_KEYS.equals(r.keyKind()) && !r.operation().startsWith("baseline")) {
                     cells.computeIfAbsent(cellOf(r), k -> new ArrayList<>()).add(r);
                 }
             }
-            for (Map.Entry<String, List<Map<String, String>>> e : cells.entrySet()) {
-                List<Map<String, String>> g = e.getValue();
-                Map<String, String> java = Goals.best(g, r -> pair.isModel(r.get("impl"))
-                    && pair.hasher().equals(r.get("hasher")), "score");
-                Map<String, String> nat = Goals.best(g, r -> pair.nativeImpl().label().equals(r.get("impl"))
-                    && pair.nativeHash().equals(r.get("hasher")), "score");
+            for (Map.Entry<String, List<ArchiveRows.Result>> e : cells.entrySet()) {
+                List<ArchiveRows.Result> g = e.getValue();
+                ArchiveRows.Result java = Goals.best(g, r -> pair.isModel(r.impl())
+                    && pair.hasher().equals(r.hasher()), ArchiveRows.Result::score);
+                ArchiveRows.Result nat = Goals.best(g, r -> pair.nativeImpl().label().equals(r.impl())
+                    && pair.nativeHash().equals(r.hasher()), ArchiveRows.Result::score);
                 if (java != null && nat != null) {
                     out.add(new Comparison(pair, e.getKey(), java, nat,
                         forks.timeRatio(java, nat, Ratios.DEFAULT_CONFIDENCE)));
@@ -97,13 +97,13 @@ public final class NativeGoals {
         return out;
     }
 
-    private static String cellOf(Map<String, String> r) {
-        return r.get("operation") + " " + r.get("size") + (r.getOrDefault("distribution", "").isEmpty()
-            || "uniform".equals(r.get("distribution")) ? "" : " " + r.get("distribution"));
+    private static String cellOf(ArchiveRows.Result r) {
+        return r.operation() + " " + r.size() + (r.distribution().isEmpty() || "uniform".equals(r.distribution())
+            ? "" : " " + r.distribution());
     }
 
     /** One goal verdict per pair the run measured. */
-    static List<Goals.Verdict> judge(List<Map<String, String>> results, ForkScores forks) {
+    static List<Goals.Verdict> judge(List<ArchiveRows.Result> results, ForkScores forks) {
         List<Goals.Verdict> out = new ArrayList<>();
         List<Comparison> all = compare(results, forks);
         for (Pair pair : PAIRS) {
@@ -143,12 +143,12 @@ public final class NativeGoals {
         "Go ns", "ratio", "verdict (<= 1.0)");
 
     /** The rows of the "Java models against real Go" table, one per pair and cell (none when the run has none). */
-    public static List<List<String>> tableRows(List<Map<String, String>> results, ForkScores forks) {
+    public static List<List<String>> tableRows(List<ArchiveRows.Result> results, ForkScores forks) {
         List<List<String>> rows = new ArrayList<>();
         for (Comparison c : compare(results, forks)) {
             rows.add(List.of(c.pair().model() + " / " + c.pair().hasher(), c.pair().nativeImpl().label() + " / "
-                + c.pair().nativeHash(), c.cell(), c.java().get("impl"), two(c.java().get("score")),
-                two(c.nativeRow().get("score")), ratio(c), c.verdict().label()));
+                + c.pair().nativeHash(), c.cell(), c.java().impl(), two(c.java().score()),
+                two(c.nativeRow().score()), ratio(c), c.verdict().label()));
         }
         return rows;
     }
@@ -163,7 +163,7 @@ public final class NativeGoals {
      * The section "Java models against real Go": per pair and cell, both times, our time over
      * native Go's with its interval, and the verdict. Empty when the run has no such pair.
      */
-    public static String markdown(List<Map<String, String>> results, ForkScores forks) {
+    public static String markdown(List<ArchiveRows.Result> results, ForkScores forks) {
         List<List<String>> rows = tableRows(results, forks);
         if (rows.isEmpty()) {
             return "";
@@ -177,8 +177,7 @@ public final class NativeGoals {
         return sb.append('\n').toString();
     }
 
-    private static String two(String v) {
-        double d = Summary.number(v);
+    private static String two(double d) {
         return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.2f", d);
     }
 }

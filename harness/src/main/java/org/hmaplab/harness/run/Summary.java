@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hmaplab.baselines.MapRegistry;
 import org.hmaplab.harness.archive.ArchiveFormat;
+import org.hmaplab.harness.archive.ArchiveRows;
 import org.hmaplab.harness.stats.ForkScores;
 
 /**
@@ -22,18 +23,18 @@ public final class Summary {
     private Summary() {
     }
 
-    /** The Markdown text for the given CSV rows (column name -&gt; value), without per-fork data. */
-    public static String markdown(String title, List<Map<String, String>> results, List<Map<String, String>> latency,
-                                  List<Map<String, String>> memory) {
+    /** The Markdown text for the given archive rows, without per-fork data. */
+    public static String markdown(String title, List<ArchiveRows.Result> results, List<ArchiveRows.Latency> latency,
+                                  List<ArchiveRows.Memory> memory) {
         return markdown(title, results, latency, memory, ForkScores.EMPTY, List.of());
     }
 
     /**
-     * The Markdown text for the given CSV rows, the run's per-fork data (intervals of the goals and
+     * The Markdown text for the given archive rows, the run's per-fork data (intervals of the goals and
      * of the native comparison) and lines about the run's noise (the A/A control, the machine).
      */
-    public static String markdown(String title, List<Map<String, String>> results, List<Map<String, String>> latency,
-                                  List<Map<String, String>> memory, ForkScores forks, List<String> noise) {
+    public static String markdown(String title, List<ArchiveRows.Result> results, List<ArchiveRows.Latency> latency,
+                                  List<ArchiveRows.Memory> memory, ForkScores forks, List<String> noise) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(title).append("\n\n");
         if (!noise.isEmpty()) {
@@ -41,10 +42,10 @@ public final class Summary {
             noise.forEach(line -> sb.append("- ").append(line).append('\n'));
             sb.append('\n');
         }
-        List<Map<String, String>> mapRows = new ArrayList<>();
-        List<Map<String, String>> hashRows = new ArrayList<>();
-        for (Map<String, String> r : results) {
-            String op = r.get("operation");
+        List<ArchiveRows.Result> mapRows = new ArrayList<>();
+        List<ArchiveRows.Result> hashRows = new ArrayList<>();
+        for (ArchiveRows.Result r : results) {
+            String op = r.operation();
             (op.contains("hash") || op.equals(MatrixBuilder.MULTIPLY_LATENCY_OPERATION) ? hashRows : mapRows).add(r);
         }
         if (!mapRows.isEmpty()) {
@@ -64,22 +65,22 @@ public final class Summary {
             sb.append("\n\n| operation | key kind | size | distribution | impl | hasher | score | unit | alloc B/op "
                 + "| vs best peer |").append(withLimit ? " vs limit |" : "").append('\n');
             sb.append("|---|---|---:|---|---|---|---:|---|---:|---:|").append(withLimit ? "---:|" : "").append('\n');
-            Map<String, List<Map<String, String>>> groups = new LinkedHashMap<>();
-            for (Map<String, String> r : mapRows) {
-                String key = String.join("|", r.get("operation"), r.get("key_kind"), r.get("size"),
-                    r.get("distribution"));
+            Map<String, List<ArchiveRows.Result>> groups = new LinkedHashMap<>();
+            for (ArchiveRows.Result r : mapRows) {
+                String key = String.join("|", r.operation(), r.keyKind(), r.size(), r.distribution());
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
-            for (List<Map<String, String>> g : groups.values()) {
-                Map<String, String> fastestPeer = Goals.best(g, r -> MapRegistry.isPeer(r.get("impl")), "score");
-                double bestPeer = fastestPeer == null ? Double.NaN : number(fastestPeer.get("score"));
-                for (Map<String, String> r : g) {
-                    double s = number(r.get("score"));
-                    String ratio = Double.isNaN(bestPeer) || Double.isNaN(s) || r.get("impl").equals("baseline") ? ""
+            for (List<ArchiveRows.Result> g : groups.values()) {
+                ArchiveRows.Result fastestPeer = Goals.best(g, r -> MapRegistry.isPeer(r.impl()),
+                    ArchiveRows.Result::score);
+                double bestPeer = fastestPeer == null ? Double.NaN : fastestPeer.score();
+                for (ArchiveRows.Result r : g) {
+                    double s = r.score();
+                    String ratio = Double.isNaN(bestPeer) || Double.isNaN(s) || r.impl().equals("baseline") ? ""
                         : String.format(Locale.ROOT, "%.2f", s / bestPeer);
-                    sb.append("| ").append(String.join(" | ", r.get("operation"), r.get("key_kind"), r.get("size"),
-                        r.get("distribution"), r.get("impl"), r.get("hasher"), scoreWithError(r), r.get("unit"),
-                        short2(r.get("alloc_bytes_per_op")), ratio));
+                    sb.append("| ").append(String.join(" | ", r.operation(), r.keyKind(), r.size(),
+                        r.distribution(), r.impl(), r.hasher(), scoreWithError(r), r.unit(),
+                        short2(r.allocBytesPerOp()), ratio));
                     if (withLimit) {
                         double m = overLimit(r, limits);
                         sb.append(" | ").append(Double.isNaN(m) ? "" : String.format(Locale.ROOT, "%.2f", m));
@@ -93,10 +94,10 @@ public final class Summary {
             sb.append("## Hasher speed\n\n");
             sb.append("| operation | input bytes | hasher | score | unit | bytes/ns | alloc B/op |\n");
             sb.append("|---|---:|---|---:|---|---:|---:|\n");
-            for (Map<String, String> r : hashRows) {
-                sb.append("| ").append(String.join(" | ", r.get("operation"), r.get("input_bytes"), r.get("hasher"),
-                    scoreWithError(r), r.get("unit"), short2(r.get("bytes_per_ns")),
-                    short2(r.get("alloc_bytes_per_op")))).append(" |\n");
+            for (ArchiveRows.Result r : hashRows) {
+                sb.append("| ").append(String.join(" | ", r.operation(), r.inputBytes(), r.hasher(),
+                    scoreWithError(r), r.unit(), short2(r.bytesPerNs()), short2(r.allocBytesPerOp())))
+                    .append(" |\n");
             }
             sb.append('\n');
         }
@@ -108,9 +109,9 @@ public final class Summary {
             sb.append("## Memory after filling (JOL)\n\n");
             sb.append("| impl | hasher | key kind | size | bytes/entry | bytes total | jol mode |\n");
             sb.append("|---|---|---|---:|---:|---:|---|\n");
-            for (Map<String, String> r : memory) {
-                sb.append("| ").append(String.join(" | ", r.get("impl"), r.get("hasher"), r.get("key_kind"),
-                    r.get("size"), r.get("bytes_per_entry"), r.get("bytes_total"), r.get("jol_mode"))).append(" |\n");
+            for (ArchiveRows.Memory r : memory) {
+                sb.append("| ").append(String.join(" | ", r.impl(), r.hasher(), r.keyKind(), r.size(),
+                    r.bytesPerEntry(), r.bytesTotal(), r.jolMode())).append(" |\n");
             }
             sb.append('\n');
         }
@@ -126,8 +127,8 @@ public final class Summary {
      * The latency table; the per-fill columns ({@link ArchiveFormat#LATENCY_FILL_COLUMNS}) only
      * when some row has them (archives written before them do not).
      */
-    private static void latency(StringBuilder sb, List<Map<String, String>> latency) {
-        boolean fills = latency.stream().anyMatch(r -> !r.getOrDefault("rounds", "").isEmpty());
+    private static void latency(StringBuilder sb, List<ArchiveRows.Latency> latency) {
+        boolean fills = latency.stream().anyMatch(r -> !r.rounds().isEmpty());
         sb.append("Every insert timed with System.nanoTime; impl `timer` is the timer's own cost; max: the largest ")
             .append("insert of all measured fills.");
         if (fills) {
@@ -138,14 +139,14 @@ public final class Summary {
             .append(fills ? " fills | max, median of fills | max, min of fills |" : "").append(" unit |\n")
             .append("|---|---|---|---:|---|---:|---:|---:|---:|---:|").append(fills ? "---:|---:|---:|" : "")
             .append("---|\n");
-        for (Map<String, String> r : latency) {
-            List<String> cells = new ArrayList<>(List.of(r.get("impl"), r.get("hasher"), r.get("key_kind"),
-                r.get("size"), r.getOrDefault("gc", ""), r.get("p50"), r.get("p99"), r.get("p999"), r.get("p9999"),
-                r.get("max")));
+        for (ArchiveRows.Latency r : latency) {
+            List<String> cells = new ArrayList<>(List.of(r.impl(), r.hasher(), r.keyKind(), r.size(), r.gc(),
+                r.get(ArchiveFormat.Latency.P50), r.get(ArchiveFormat.Latency.P99), r.get(ArchiveFormat.Latency.P999),
+                r.get(ArchiveFormat.Latency.P9999), r.max()));
             if (fills) {
-                ArchiveFormat.LATENCY_FILL_COLUMNS.forEach(c -> cells.add(r.getOrDefault(c, "")));
+                ArchiveFormat.LATENCY_FILL_COLUMNS.forEach(c -> cells.add(r.get(c)));
             }
-            cells.add(r.get("unit"));
+            cells.add(r.unit());
             sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
         }
         sb.append('\n');
@@ -155,38 +156,37 @@ public final class Summary {
      * The one-line limit's score ({@link MatrixBuilder#LIMIT_1LINE_OPERATION}) of each key kind, size and
      * distribution the rows have one for, by {@link #limitGroup}.
      */
-    static Map<String, Double> limits(List<Map<String, String>> results) {
+    static Map<String, Double> limits(List<ArchiveRows.Result> results) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (Map<String, String> r : results) {
-            double s = number(r.get("score"));
-            if (MatrixBuilder.LIMIT_1LINE_OPERATION.equals(r.get("operation")) && !Double.isNaN(s) && s > 0) {
+        for (ArchiveRows.Result r : results) {
+            double s = r.score();
+            if (MatrixBuilder.LIMIT_1LINE_OPERATION.equals(r.operation()) && !Double.isNaN(s) && s > 0) {
                 out.putIfAbsent(limitGroup(r), s);
             }
         }
         return out;
     }
 
-    private static String limitGroup(Map<String, String> r) {
-        return String.join("|", r.getOrDefault("key_kind", ""), r.getOrDefault("size", ""),
-            r.getOrDefault("distribution", ""));
+    private static String limitGroup(ArchiveRows.Result r) {
+        return String.join("|", r.keyKind(), r.size(), r.distribution());
     }
 
     /**
      * A get's (or a limit's) score as a multiple of the one-line limit of its key kind, size and
      * distribution; NaN for other operations and when {@code limits} has no such group.
      */
-    static double overLimit(Map<String, String> r, Map<String, Double> limits) {
-        String op = r.getOrDefault("operation", "");
+    static double overLimit(ArchiveRows.Result r, Map<String, Double> limits) {
+        String op = r.operation();
         if (!op.startsWith("get-") && !op.startsWith("limit-")) {
             return Double.NaN;
         }
         Double limit = limits.get(limitGroup(r));
-        return limit == null ? Double.NaN : number(r.get("score")) / limit;
+        return limit == null ? Double.NaN : r.score() / limit;
     }
 
-    private static String scoreWithError(Map<String, String> r) {
-        String error = r.get("error");
-        return short2(r.get("score")) + (error == null || error.isEmpty() || error.equals("NaN") ? ""
+    private static String scoreWithError(ArchiveRows.Result r) {
+        String error = r.get(ArchiveFormat.Results.ERROR);
+        return short2(r.get(ArchiveFormat.Results.SCORE)) + (error.isEmpty() || error.equals("NaN") ? ""
             : " ± " + short2(error));
     }
 

@@ -1,6 +1,8 @@
 package org.hmaplab.harness.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -9,6 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.hmaplab.harness.archive.ArchiveException;
+import org.hmaplab.harness.archive.ArchiveFormat;
+import org.hmaplab.harness.archive.ArchiveReader;
+import org.hmaplab.harness.archive.ArchiveRows;
 
 /**
  * The per-fork scores of a run, read from JMH's JSON result array ({@code jmh-result.json}, or the
@@ -48,20 +54,18 @@ public final class ForkScores {
     }
 
     /**
-     * The samples of a run folder's {@code jmh-result.json}; {@link #EMPTY} when the folder has none.
+     * The samples of a run folder's {@code jmh-result.json}, read by {@link ArchiveReader#jmhJson};
+     * {@link #EMPTY} when the folder has none.
      *
-     * @throws IllegalArgumentException naming the file when it is not JSON
+     * @throws ArchiveException naming the run, the file and the line when the file (or the folder's
+     *     metadata.json, which names the run) is damaged, e.g. truncated
      */
-    public static ForkScores read(java.nio.file.Path runDir) {
-        java.nio.file.Path json = runDir.resolve("jmh-result.json");
-        if (!java.nio.file.Files.isRegularFile(json)) {
+    public static ForkScores read(Path runDir) {
+        if (!Files.isRegularFile(runDir.resolve(ArchiveFormat.JMH_JSON))) {
             return EMPTY;
         }
-        try {
-            return fromJmh(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()));
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(json + ": not a JMH result array (" + e.getMessage() + ")", e);
-        }
+        String label = ArchiveReader.label(runDir, ArchiveReader.metadata(runDir));
+        return fromJmh(ArchiveReader.jmhJson(runDir, label));
     }
 
     /** The samples of every result in a JMH JSON result array. */
@@ -118,8 +122,8 @@ public final class ForkScores {
     }
 
     /** The sample of a results.csv row (by its benchmark and params columns), if the run has one. */
-    public Optional<Sample> of(Map<String, String> resultsRow) {
-        return of(resultsRow.getOrDefault("benchmark", ""), resultsRow.getOrDefault("params", ""));
+    public Optional<Sample> of(ArchiveRows.Result resultsRow) {
+        return of(resultsRow.benchmark(), resultsRow.params());
     }
 
     /** The sample of a benchmark with its parameters as results.csv writes them ({@code k=v;k=v}). */
@@ -145,7 +149,7 @@ public final class ForkScores {
      * The interval of the time ratio {@code a / b} of two rows, by {@link Ratios#of}; empty when
      * either row has no sample.
      */
-    public Optional<RatioInterval> timeRatio(Map<String, String> a, Map<String, String> b, double confidence) {
+    public Optional<RatioInterval> timeRatio(ArchiveRows.Result a, ArchiveRows.Result b, double confidence) {
         Optional<Sample> sa = of(a);
         Optional<Sample> sb = of(b);
         return sa.isEmpty() || sb.isEmpty() ? Optional.empty() : sa.get().ratioTo(sb.get(), confidence);

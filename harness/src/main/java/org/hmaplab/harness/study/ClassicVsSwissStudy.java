@@ -328,7 +328,7 @@ public final class ClassicVsSwissStudy implements Study {
 
     private static Comparison time(Side side, String op, int size, String hasher, ArchiveRows.Result swiss,
                                    ArchiveRows.Result classic, ForkScores forks) {
-        final Optional<RatioInterval> ci = forks.timeRatio(swiss.columns(), classic.columns(),
+        final Optional<RatioInterval> ci = forks.timeRatio(swiss, classic,
             Ratios.DEFAULT_CONFIDENCE);
         if (ci.isPresent()) {
             final RatioInterval r = ci.get();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.hmaplab.harness.archive.ArchiveFormat;
+import org.hmaplab.harness.archive.ArchiveRows;
 import org.hmaplab.harness.stats.ForkScores;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class ForkStatisticsInRunsTest {
         return new double[] {mean * 0.999, mean, mean * 1.001};
     }
 
-    private static List<Map<String, String>> rows(ArrayNode results) {
+    private static List<ArchiveRows.Result> rows(ArrayNode results) {
         List<Map<String, String>> out = new ArrayList<>();
         List<String> cols = ArchiveFormat.RESULTS_COLUMNS;
         for (List<String> row : ResultsCsv.rows(results)) {
@@ -70,7 +71,7 @@ class ForkStatisticsInRunsTest {
             }
             out.add(m);
         }
-        return out;
+        return TypedRows.results(out);
     }
 
     @Test

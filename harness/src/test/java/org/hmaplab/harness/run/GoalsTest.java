@@ -27,6 +27,18 @@ class GoalsTest {
             "score", String.valueOf(score), "alloc_bytes_per_op", String.valueOf(alloc));
     }
 
+    private static List<Goals.Verdict> judgeResults(List<Map<String, String>> results) {
+        return Goals.judge(TypedRows.results(results), List.of(), List.of());
+    }
+
+    private static List<Goals.Verdict> judgeLatency(List<Map<String, String>> latency) {
+        return Goals.judge(List.of(), TypedRows.latency(latency), List.of());
+    }
+
+    private static List<Goals.Verdict> judgeMemory(List<Map<String, String>> memory) {
+        return Goals.judge(List.of(), List.of(), TypedRows.memory(memory));
+    }
+
     private static Goals.Verdict verdict(List<Goals.Verdict> all, String goalPrefix) {
         return all.stream().filter(v -> v.goal().startsWith(goalPrefix)).findFirst().orElseThrow();
     }
@@ -45,7 +57,7 @@ class GoalsTest {
         // 64K misses: ours 28, peer 30 -> 1.07x: met with goal 1.0; the same ratio would miss the 4M goal
         results.add(result("get-miss", "long-random", 1 << 16, "go-fast64", "go", 28, 0));
         results.add(result("get-miss", "long-random", 1 << 16, "fastutil", "none", 30, 0));
-        List<Goals.Verdict> v = Goals.judge(results, List.of(), List.of());
+        List<Goals.Verdict> v = judgeResults(results);
         Goals.Verdict miss4m = verdict(v, "get-miss long-random 4194304");
         assertEquals("met", miss4m.status());
         assertEquals("1.60x", miss4m.measure());
@@ -82,7 +94,7 @@ class GoalsTest {
         results.add(uniform(result("get-hit", "long-random", 1 << 10, "eclipse", "none", 4, 0)));
         results.add(uniform(result("put-growth", "long-random", 1 << 16, "go-fast64", "go", 50, 0)));
         results.add(uniform(result("put-growth", "long-random", 1 << 16, "fastutil", "none", 60, 0)));
-        List<Goals.Verdict> v = Goals.judge(results, List.of(), List.of());
+        List<Goals.Verdict> v = judgeResults(results);
         Goals.Verdict hit64k = verdict(v, "get-hit long-random 65536");
         assertEquals("ours 3.00x, peer 3.75x", hit64k.vsLimit());
         assertEquals("1.25x", hit64k.measure());
@@ -101,7 +113,7 @@ class GoalsTest {
 
         List<Map<String, String>> noLimits = results.stream().filter(r -> !r.get("operation").startsWith("limit-"))
             .toList();
-        List<Goals.Verdict> without = Goals.judge(noLimits, List.of(), List.of());
+        List<Goals.Verdict> without = judgeResults(noLimits);
         assertEquals("", verdict(without, "get-hit long-random 65536").vsLimit());
         assertEquals("met", verdict(without, "get-hit long-random 65536").status());
         assertFalse(Goals.markdown(without).contains("vs limit"), "no limit rows, no column");
@@ -118,7 +130,7 @@ class GoalsTest {
         List<Map<String, String>> results = List.of(
             withError(result("get-hit", "long-random", 1 << 16, "go-fast64", "go", ours, 0), oursError),
             withError(result("get-hit", "long-random", 1 << 16, "fastutil", "none", peer, 0), peerError));
-        return verdict(Goals.judge(results, List.of(), List.of()), "get-hit long-random 65536");
+        return verdict(judgeResults(results), "get-hit long-random 65536");
     }
 
     @Test
@@ -146,12 +158,12 @@ class GoalsTest {
             row("impl", "go-fast64", "size", String.valueOf(1 << 22), "max", "950000"),
             row("impl", "go-swar", "size", String.valueOf(1 << 22), "max", "1200000"),
             row("impl", "fastutil", "size", String.valueOf(1 << 22), "max", "60000000"));
-        Goals.Verdict met = verdict(Goals.judge(List.of(), latency, List.of()), "largest insert pause");
+        Goals.Verdict met = verdict(judgeLatency(latency), "largest insert pause");
         assertEquals("met", met.status());
         assertEquals("0.950 ms", met.measure());
         List<Map<String, String>> slow = List.of(row("impl", "go-fast64", "size", String.valueOf(1 << 22),
             "max", "1000001"));
-        assertEquals("missed", verdict(Goals.judge(List.of(), slow, List.of()), "largest insert pause").status());
+        assertEquals("missed", verdict(judgeLatency(slow), "largest insert pause").status());
     }
 
     @Test
@@ -166,7 +178,7 @@ class GoalsTest {
                 "max_median", "590000", "max_min", "580000"),
             row("impl", "fastutil", "size", size, "max", "40000000", "rounds", "5", "max_median", "35000000",
                 "max_min", "30000000"));
-        Goals.Verdict v = verdict(Goals.judge(List.of(), latency, List.of()), "largest insert pause");
+        Goals.Verdict v = verdict(judgeLatency(latency), "largest insert pause");
         assertEquals("met", v.status());
         assertEquals("median of 5 fills' largest insert 0.400 ms (largest 3.000 ms)", v.measure());
         assertEquals("go-fast64/go 400000", v.ours(), "the best median, not the best max");
@@ -178,7 +190,7 @@ class GoalsTest {
         String size = String.valueOf(1 << 22);
         // an archive written before the per-fill columns: max 3 ms misses
         List<Map<String, String>> old = List.of(row("impl", "go-fast64", "size", size, "max", "3000000"));
-        Goals.Verdict v = verdict(Goals.judge(List.of(), old, List.of()), "largest insert pause");
+        Goals.Verdict v = verdict(judgeLatency(old), "largest insert pause");
         assertEquals("missed", v.status());
         assertEquals("3.000 ms", v.measure());
         // one row of the group without them (merged from an older archive): every row is judged on max
@@ -186,7 +198,7 @@ class GoalsTest {
             row("impl", "go-fast64", "size", size, "max", "3000000", "rounds", "5", "max_median", "400000",
                 "max_min", "350000"),
             row("impl", "go-swar", "size", size, "max", "2000000", "rounds", "", "max_median", "", "max_min", ""));
-        Goals.Verdict m = verdict(Goals.judge(List.of(), mixed, List.of()), "largest insert pause");
+        Goals.Verdict m = verdict(judgeLatency(mixed), "largest insert pause");
         assertEquals("missed", m.status());
         assertEquals("2.000 ms", m.measure());
     }
@@ -196,7 +208,7 @@ class GoalsTest {
         List<Map<String, String>> latency = List.of(row("impl", "go-fast64", "size", String.valueOf(1 << 22),
             "max", "700000", "rounds", "1", "max_median", "700000", "max_min", "700000"));
         assertEquals("1 fill's largest insert 0.700 ms (largest 0.700 ms)",
-            verdict(Goals.judge(List.of(), latency, List.of()), "largest insert pause").measure());
+            verdict(judgeLatency(latency), "largest insert pause").measure());
     }
 
     @Test
@@ -207,7 +219,7 @@ class GoalsTest {
             row("impl", "fastutil", "size", size, "max", "40000000", "gc", "g1"),
             row("impl", "go-fast64", "size", size, "max", "700000", "gc", "zgc"),
             row("impl", "fastutil", "size", size, "max", "39000000", "gc", "zgc"));
-        List<Goals.Verdict> v = Goals.judge(List.of(), latency, List.of());
+        List<Goals.Verdict> v = judgeLatency(latency);
         assertEquals("missed", verdict(v, "largest insert pause filling to 4194304 (g1)").status());
         assertEquals("met", verdict(v, "largest insert pause filling to 4194304 (zgc)").status());
         assertEquals("0.700 ms", verdict(v, "largest insert pause filling to 4194304 (zgc)").measure());
@@ -227,12 +239,12 @@ class GoalsTest {
         }
         // a size only fastutil has is left out of every mean
         memory.add(row("impl", "fastutil", "key_kind", "long-random", "size", "5", "bytes_per_entry", "1"));
-        Goals.Verdict v = verdict(Goals.judge(List.of(), List.of(), memory), "bytes per entry");
+        Goals.Verdict v = verdict(judgeMemory(memory), "bytes per entry");
         assertEquals("met", v.status(), v.measure());
         assertTrue(v.measure().startsWith("2 sizes: 32.00 vs 33.00"), v.measure());
         // eclipse at 34 and 40 (x0.85 = 31.45): ours (32) is no longer below 85 % of it
         memory.set(6, row("impl", "eclipse", "key_kind", "long-random", "size", "1024", "bytes_per_entry", "34"));
-        assertEquals("missed", verdict(Goals.judge(List.of(), List.of(), memory), "bytes per entry").status());
+        assertEquals("missed", verdict(judgeMemory(memory), "bytes per entry").status());
     }
 
     @Test
@@ -242,9 +254,9 @@ class GoalsTest {
         results.add(result("update", "long-random", 1024, "go-fast64", "go", 5, 0.0002));
         results.add(result("put-growth", "long-random", 1024, "go-fast64", "go", 5, 90)); // growth allocates tables
         results.add(result("get-hit", "long-random", 1024, "jdk", "none", 5, 16)); // peers are not judged
-        assertEquals("met", verdict(Goals.judge(results, List.of(), List.of()), "allocation").status());
+        assertEquals("met", verdict(judgeResults(results), "allocation").status());
         results.add(result("churn", "long-random", 1024, "go-swar", "aes", 5, 24));
-        Goals.Verdict v = verdict(Goals.judge(results, List.of(), List.of()), "allocation");
+        Goals.Verdict v = verdict(judgeResults(results), "allocation");
         assertEquals("missed", v.status());
         assertTrue(v.ours().contains("churn go-swar/aes"), v.ours());
     }
@@ -256,7 +268,7 @@ class GoalsTest {
         List<Map<String, String>> results = new ArrayList<>();
         results.add(result("get-hit", "string-16", 1 << 20, "go-swar-cache", "aes", 907.06765, 0.012541491));
         results.add(result("get-hit", "long-random", 1024, "go-fast64", "go", 5, 0.00005)); // 0.01 MB/s
-        Goals.Verdict v = verdict(Goals.judge(results, List.of(), List.of()), "allocation");
+        Goals.Verdict v = verdict(judgeResults(results), "allocation");
         assertEquals("met", v.status(), v.measure());
         assertEquals("0.0138 MB/s (0.0125 B/op at 907.1 ns/op)", v.measure());
         assertTrue(v.ours().contains("get-hit go-swar-cache/aes string-16 1048576"), v.ours());
@@ -268,11 +280,11 @@ class GoalsTest {
         List<Map<String, String>> results = new ArrayList<>();
         results.add(result("get-miss", "long-random", 1024, "go-fast64", "go", 5, 0.02));
         results.add(result("get-hit", "string-16", 1 << 20, "go-swar", "aes", 900, 0.012));
-        Goals.Verdict v = verdict(Goals.judge(results, List.of(), List.of()), "allocation");
+        Goals.Verdict v = verdict(judgeResults(results), "allocation");
         assertEquals("missed", v.status());
         assertEquals("4.0000 MB/s (0.0200 B/op at 5.0 ns/op)", v.measure());
         // the cell that allocated a MemorySegment per String get (20261122T105438Z-bench-b3a6c8): 151 MB/s
         results.set(0, result("get-miss", "string-16", 1 << 16, "go-fast64", "aes", 211.7992, 32.001487));
-        assertEquals("missed", verdict(Goals.judge(results, List.of(), List.of()), "allocation").status());
+        assertEquals("missed", verdict(judgeResults(results), "allocation").status());
     }
 }

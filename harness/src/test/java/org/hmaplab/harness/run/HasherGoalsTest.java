@@ -22,8 +22,8 @@ class HasherGoalsTest {
     }
 
     private static Goals.Verdict verdict(List<Map<String, String>> rows, String goalPrefix) {
-        return Goals.judge(rows, List.of(), List.of()).stream().filter(v -> v.goal().startsWith(goalPrefix))
-            .findFirst().orElseThrow();
+        return Goals.judge(TypedRows.results(rows), List.of(), List.of()).stream()
+            .filter(v -> v.goal().startsWith(goalPrefix)).findFirst().orElseThrow();
     }
 
     @Test

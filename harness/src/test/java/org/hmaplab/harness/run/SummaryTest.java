@@ -45,8 +45,8 @@ class SummaryTest {
 
     @Test
     void theLatencyTableShowsThePerFillColumnsWhenTheRowsHaveThem() {
-        String md = Summary.markdown("t", List.of(), List.of(latency("go-swar", "128767", "5", "120000", "99000")),
-            List.of());
+        String md = Summary.markdown("t", List.of(),
+            TypedRows.latency(List.of(latency("go-swar", "128767", "5", "120000", "99000"))), List.of());
         assertTrue(md.contains("| p99.99 | max | fills | max, median of fills | max, min of fills | unit |"), md);
         assertTrue(md.contains("| go-swar | aes | long-random | 16384 | g1 | 800 | 2000 | 30000 | 110000 | 128767 "
             + "| 5 | 120000 | 99000 | ns |"), md);
@@ -54,7 +54,8 @@ class SummaryTest {
 
     @Test
     void theLatencyTableOfAnOlderArchiveHasNoPerFillColumns() {
-        String md = Summary.markdown("t", List.of(), List.of(latency("go-swar", "128767")), List.of());
+        String md = Summary.markdown("t", List.of(), TypedRows.latency(List.of(latency("go-swar", "128767"))),
+            List.of());
         assertTrue(md.contains("| p99.99 | max | unit |"), md);
         assertTrue(md.contains("| 110000 | 128767 | ns |"), md);
         assertFalse(md.contains("fills |"), md);
@@ -65,7 +66,7 @@ class SummaryTest {
         List<Map<String, String>> rows = new ArrayList<>(List.of(
             row("go-swar", "1024", "20"), row("fastutil", "1024", "10"), row("agrona", "1024", "15"),
             row("go-swar", "65536", "30"), row("jdk", "65536", "60")));
-        String md = Summary.markdown("t", rows, List.of(), List.of());
+        String md = Summary.markdown("t", TypedRows.results(rows), List.of(), List.of());
         assertTrue(md.contains("| go-swar | fnv1a | 20.00 ± 0.50 | ns/op |  | 2.00 |"), md);
         assertTrue(md.contains("| agrona | none | 15.00 ± 0.50 | ns/op |  | 1.50 |"), md);
         assertTrue(md.contains("| fastutil | none | 10.00 ± 0.50 | ns/op |  | 1.00 |"), md);
@@ -90,7 +91,7 @@ class SummaryTest {
             with(row("limit", "1024", "6"), "operation", "limit-2lines", "hasher", ""),
             with(row("go-swar", "1024", "8"), "distribution", "zipf"),
             row("go-swar", "65536", "30"), row("jdk", "65536", "60"));
-        String md = Summary.markdown("t", rows, List.of(), List.of());
+        String md = Summary.markdown("t", TypedRows.results(rows), List.of(), List.of());
         assertTrue(md.contains("| vs best peer | vs limit |\n|---|---|---:|---|---|---|---:|---|---:|---:|---:|\n"),
             md);
         // 1K uniform: limit 4 ns; go-swar 20 / 4 = 5, fastutil 10 / 4 = 2.5, the two-line limit 6 / 4 = 1.5

@@ -1,8 +1,8 @@
 package org.hmaplab.harness.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +35,6 @@ public final class ArchiveMerge {
         "cores", "hasher_selected", "git_commit", "jmh_version", "fork_jvm_args", "heap", "warmup", "measurement",
         "forks", "include", "impls", "hashers", "sizes", "key_seed", "probe_seed", "go_seed");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Merges {@code runs} into a new archive under {@code resultsRoot}; returns its folder. */
     public static Path merge(Path resultsRoot, List<Path> runs) {
         if (runs.size() < 2) {
@@ -65,19 +63,17 @@ public final class ArchiveMerge {
             }
             metas.add(m);
         }
-        ArrayNode jmh = JSON.createArrayNode();
+        ArrayNode jmh = JsonNodeFactory.instance.arrayNode();
         List<List<String>> results = new ArrayList<>();
         List<List<String>> latency = new ArrayList<>();
         List<List<String>> memory = new ArrayList<>();
         for (Path run : runs) {
-            try {
-                JSON.readTree(run.resolve(ArchiveFormat.JMH_JSON).toFile()).forEach(jmh::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + run.resolve(ArchiveFormat.JMH_JSON), e);
-            }
-            results.addAll(CsvFiles.read(run.resolve(ArchiveFormat.RESULTS_CSV)).values(ArchiveFormat.RESULTS_COLUMNS));
-            latency.addAll(CsvFiles.read(run.resolve(ArchiveFormat.LATENCY_CSV)).values(ArchiveFormat.LATENCY_COLUMNS));
-            memory.addAll(CsvFiles.read(run.resolve(ArchiveFormat.MEMORY_CSV)).values(ArchiveFormat.MEMORY_COLUMNS));
+            // Through the archive's one reader: a damaged shard is one line naming the run, the file and the line.
+            ArchiveReader.Run shard = ArchiveReader.read(run);
+            ArchiveReader.jmhJson(run, shard.label()).forEach(jmh::add);
+            shard.results().forEach(r -> results.add(values(ArchiveFormat.RESULTS_COLUMNS, r.columns())));
+            shard.latency().forEach(r -> latency.add(values(ArchiveFormat.LATENCY_COLUMNS, r.columns())));
+            shard.memory().forEach(r -> memory.add(values(ArchiveFormat.MEMORY_COLUMNS, r.columns())));
         }
         RunMetadata first = metas.get(0);
         String runId = RunMetadata.collect(ArchiveFormat.KIND, first.get("profile"), Map.of()).get("run_id");
@@ -117,6 +113,15 @@ public final class ArchiveMerge {
         }
     }
 
+    /** A row's cells in the order of the current format's columns ("" for a column the shard lacks). */
+    private static List<String> values(List<String> columns, Map<String, String> cells) {
+        List<String> out = new ArrayList<>(columns.size());
+        for (String c : columns) {
+            out.add(cells.getOrDefault(c, ""));
+        }
+        return out;
+    }
+
     private static String sum(List<RunMetadata> metas, String key) {
         long total = 0;
         for (RunMetadata m : metas) {
@@ -126,7 +131,7 @@ public final class ArchiveMerge {
     }
 
     /** The JMH array of an archive (for tests). */
-    public static JsonNode jmhOf(Path run) throws IOException {
-        return JSON.readTree(run.resolve(ArchiveFormat.JMH_JSON).toFile());
+    public static JsonNode jmhOf(Path run) {
+        return ArchiveReader.jmhJson(run, ArchiveReader.label(run, ArchiveReader.metadata(run)));
     }
 }

@@ -75,13 +75,12 @@ public final class ReportBuilder {
      * @param latency latency.csv rows (may be empty)
      * @param memory  memory.csv rows (may be empty)
      */
-    public record Run(RunResults results, List<Map<String, String>> latency, List<Map<String, String>> memory) {
+    public record Run(RunResults results, List<ArchiveRows.Latency> latency, List<ArchiveRows.Memory> memory) {
 
         /** Reads a run folder through {@link ArchiveReader} (a damaged one is one ArchiveException). */
         public static Run read(Path dir) {
             final ArchiveReader.Run run = ArchiveReader.read(dir);
-            return new Run(RunResults.from(run), run.latency().stream().map(ArchiveRows.Latency::columns).toList(),
-                run.memory().stream().map(ArchiveRows.Memory::columns).toList());
+            return new Run(RunResults.from(run), run.latency(), run.memory());
         }
     }
 
@@ -417,24 +416,24 @@ public final class ReportBuilder {
         final List<List<String>> rows = new ArrayList<>();
         // the per-fill maxima (latency.csv's rounds, max_median, max_min) when some run has them
         final boolean fills = runs.stream().flatMap(run -> run.latency().stream())
-            .anyMatch(r -> !r.getOrDefault(FILL_COLUMNS.get(0), "").isEmpty());
+            .anyMatch(r -> !r.get(FILL_COLUMNS.get(0)).isEmpty());
         // a goals run fills under G1 and under ZGC: the rows (and chart series) then name their collector
         final boolean severalCollectors = runs.stream().flatMap(run -> run.latency().stream())
-            .map(r -> r.getOrDefault(GC_COLUMN, "")).distinct().count() > 1;
+            .map(r -> r.get(GC_COLUMN)).distinct().count() > 1;
         for (Run run : runs) {
-            for (Map<String, String> r : run.latency()) {
-                final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + implLabel(r)
-                    + (severalCollectors ? " [" + r.getOrDefault(GC_COLUMN, "") + "]" : "");
+            for (ArchiveRows.Latency r : run.latency()) {
+                final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + implLabel(r.columns())
+                    + (severalCollectors ? " [" + r.get(GC_COLUMN) + "]" : "");
                 final String sz = r.get("size");
                 final List<String> row = new ArrayList<>(List.of(impl, sz, r.get("p50"), r.get("p99"), r.get("p999"),
                     r.get("p9999"), r.get("max")));
                 if (fills) {
-                    FILL_COLUMNS.forEach(c -> row.add(r.getOrDefault(c, "")));
+                    FILL_COLUMNS.forEach(c -> row.add(r.get(c)));
                 }
                 row.addAll(List.of(r.get("count"), r.get("unit")));
                 rows.add(row);
                 final List<String[]> chart = bySize.computeIfAbsent(sz, k -> new ArrayList<>());
-                final boolean timer = TIMER.equals(r.get("impl"));
+                final boolean timer = TIMER.equals(r.impl());
                 // Every child JVM measures its own clock; the chart shows the first as the timer's cost.
                 if (!timer || chart.stream().noneMatch(c -> c[0].equals(TIMER_LABEL))) {
                     chart.add(new String[] {timer ? TIMER_LABEL : impl, r.get("unit"),
@@ -483,13 +482,13 @@ public final class ReportBuilder {
         final Map<String, Map<String, List<double[]>>> byKind = new LinkedHashMap<>();
         final List<List<String>> rows = new ArrayList<>();
         for (Run run : runs) {
-            for (Map<String, String> r : run.memory()) {
-                final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + implLabel(r);
+            for (ArchiveRows.Memory r : run.memory()) {
+                final String impl = (runs.size() > 1 ? run.results().label() + ": " : "") + implLabel(r.columns());
                 rows.add(List.of(impl, r.get("key_kind"), r.get("size"), r.get("bytes_total"),
                     r.get("bytes_per_entry"), r.get("jol_mode")));
                 byKind.computeIfAbsent(r.get("key_kind"), k -> new LinkedHashMap<>())
                     .computeIfAbsent(impl, k -> new ArrayList<>())
-                    .add(new double[] {CsvRows.number(r, "size"), CsvRows.number(r, "bytes_per_entry")});
+                    .add(new double[] {r.number("size"), r.number("bytes_per_entry")});
             }
         }
         if (rows.isEmpty()) {

@@ -169,7 +169,7 @@ abstract class AbstractSwissMap<T extends SwissTable> {
     /** The hash, under the current seed, of the key in a full slot. */
     abstract long slotHash(T t, int g, int slot);
 
-    /** uncheckedPutSlot (table.go:376-413) of a full slot's key and value, whose hash is {@code hash}, into {@code to}. */
+    /** uncheckedPutSlot (table.go:376-413) of a full slot's key and value (hash {@code hash}) into {@code to}. */
     abstract void copySlot(T from, int g, int slot, T to, long hash);
 
     /** Whether a full slot's key equals itself (pruneTombstones protects only keys a lookup can find). */

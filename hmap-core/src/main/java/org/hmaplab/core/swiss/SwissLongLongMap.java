@@ -201,11 +201,16 @@ public final class SwissLongLongMap extends AbstractSwissMap<SwissLongLongMap.Ta
      */
     public SwissLongLongMap(Hasher hasher, LongSupplier seeds, int hint, SwissVersion version,
                             SwissLookupStyle style, SwissLayout layout) {
-        Objects.requireNonNull(layout, "layout");
-        super(hasher, seeds, version, style);
+        super(layoutCheckedFirst(layout, hasher), seeds, version, style);
         this.layout = layout;
         this.ctrlFirst = layout == SwissLayout.CONTROL_WORDS_FIRST;
         allocateForHint(hint);
+    }
+
+    /** Refuses a null layout before the header checks its arguments and draws the first seed; returns the hasher. */
+    private static Hasher layoutCheckedFirst(SwissLayout layout, Hasher hasher) {
+        Objects.requireNonNull(layout, "layout");
+        return hasher;
     }
 
     // ------------------------------------------------------------------ accessors

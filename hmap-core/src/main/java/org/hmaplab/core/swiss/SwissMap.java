@@ -5,19 +5,14 @@ import static org.hmaplab.core.swiss.SwissCtrl.DELETED;
 import static org.hmaplab.core.swiss.SwissCtrl.EMPTY;
 import static org.hmaplab.core.swiss.SwissCtrl.SLOTS;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.security.SecureRandom;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
@@ -33,6 +28,15 @@ import org.hmaplab.hash.Hashers;
  * matches H2, also in a small map). Every structural rule, version difference, the iterator and the
  * misuse checks are those of {@link SwissLongLongMap}, whose class comment describes them;
  * docs/go-swiss-map.md gives Go's file and line for each.
+ *
+ * <h2>Who holds what</h2>
+ * The state machine (header, writing flag, seeds and random stream, growToTable, rehash, split and
+ * the directory, pruneTombstones, clear, the iterator's walk, stats, verifyInvariants) is
+ * {@link AbstractSwissMap}'s, shared with {@link SwissLongLongMap}. This class holds the storage
+ * ({@link Table}, the small group), the hashing of object keys, the hot paths (lookup, PutSlot,
+ * delete) over its own arrays, the storage hooks, and the {@link java.util.Map} views. It
+ * implements {@link Map} itself (its superclass is the state machine, not {@link AbstractMap}),
+ * with equals, hashCode, toString and putAll as AbstractMap defines them.
  *
  * <h2>Layout</h2>
  * A table is a {@code long[]} of control words (one per group) and an {@code Object[]} of 16
@@ -60,67 +64,46 @@ import org.hmaplab.hash.Hashers;
  * @param <K> key type (not an array; null refused)
  * @param <V> value type (null allowed)
  */
-public final class SwissMap<K, V> extends AbstractMap<K, V> {
+public final class SwissMap<K, V> extends AbstractSwissMap<SwissMap.Table> implements Map<K, V> {
     /** References per group: 8 key/value pairs. */
     static final int GROUP_REFS = 2 * SLOTS;
     private static final int INSERTED = -1;
     private static final int REHASHED = -2;
     private static final int NOT_FOUND = -1;
-    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
-    private static final SecureRandom SEED_SOURCE = new SecureRandom();
-    private static final VarHandle WRITING;
 
-    static {
-        try {
-            WRITING = MethodHandles.lookup().findVarHandle(SwissMap.class, "writing", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** One Swiss table (table.go:34): control words, slots, counters. */
-    static final class Table {
+    /** One Swiss table (table.go:34): control words and slots; the counters are {@link SwissTable}'s. */
+    static final class Table extends SwissTable {
         final long[] ctrl;
         final Object[] slots;
-        final int capacity;
-        final int lengthMask;
-        int used;
-        int growthLeft;
-        int localDepth;
-        int index;
 
         Table(long requestedCapacity, int index, int localDepth) {
-            this.capacity = SwissRules.tableCapacity(requestedCapacity);
-            final int groups = capacity / SLOTS;
-            this.lengthMask = groups - 1;
+            super(requestedCapacity, index, localDepth);
+            final int groups = lengthMask + 1;
             this.ctrl = new long[groups];
             Arrays.fill(ctrl, ALL_EMPTY);
             this.slots = new Object[groups * GROUP_REFS];
-            this.growthLeft = SwissRules.maxGrowthLeft(capacity);
-            this.index = index;
-            this.localDepth = localDepth;
+        }
+
+        @Override
+        long ctrl(int g) {
+            return ctrl[g];
+        }
+
+        @Override
+        void setCtrl(int g, long word) {
+            ctrl[g] = word;
+        }
+
+        @Override
+        void reset() {
+            Arrays.fill(slots, null);
+            Arrays.fill(ctrl, ALL_EMPTY);
         }
     }
 
-    private final Hasher hasher;
-    private final LongSupplier seeds;
-    private final SwissVersion version;
-    private final SwissLookupStyle style;
-    private final boolean vector;
-    private final int firstShift;
-
-    private long seed;
-    private int used;
     /** The small group's control word, boxed so that an iterator keeps the group as Go's does. */
     private long[] smallCtrl;
     private Object[] small;
-    private Table[] dir;
-    private int dirLen;
-    private int globalDepth;
-    private int writing;
-    private long clearSeq;
-    private boolean tombstonePossible;
-    private long randomState;
     private Object[] locatedSlots;
 
     private Set<Entry<K, V>> entrySetView;
@@ -144,7 +127,7 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
 
     /** A map with this hasher and first seed; re-drawn seeds come from {@code new SplittableRandom(seed)}. */
     public SwissMap(Hasher hasher, long seed, int hint) {
-        this(hasher, SwissLongLongMap.firstThen(seed), hint, SwissVersion.NEWEST);
+        this(hasher, firstThen(seed), hint, SwissVersion.NEWEST);
     }
 
     /** As the general constructor with the default lookup style. */
@@ -162,33 +145,11 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
      * @param style   how control words are matched
      */
     public SwissMap(Hasher hasher, LongSupplier seeds, int hint, SwissVersion version, SwissLookupStyle style) {
-        this.hasher = Objects.requireNonNull(hasher, "hasher");
-        this.seeds = Objects.requireNonNull(seeds, "seeds");
-        this.version = Objects.requireNonNull(version, "version");
-        this.style = Objects.requireNonNull(style, "style");
-        this.vector = style == SwissLookupStyle.VECTOR;
-        this.firstShift = SwissCtrl.firstShift(style);
-        this.seed = seeds.getAsLong();
-        this.randomState = seed ^ GOLDEN_GAMMA;
-        if (hint > SLOTS) {
-            final long target = SwissRules.targetCapacity(hint);
-            final long dirSize = SwissRules.directorySize(target);
-            final int depth = Long.numberOfTrailingZeros(dirSize);
-            if (depth > SwissRules.MAX_GLOBAL_DEPTH) {
-                throw new IllegalArgumentException("size hint " + hint + " needs 2^" + depth + " tables; at most 2^"
-                    + SwissRules.MAX_GLOBAL_DEPTH + " are supported");
-            }
-            final Table[] d = new Table[(int) dirSize];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = new Table(target / dirSize, i, depth);
-            }
-            dir = d;
-            dirLen = d.length;
-            globalDepth = depth;
-        }
+        super(hasher, seeds, version, style);
+        allocateForHint(hint);
     }
 
-    // ------------------------------------------------------------------ hashing and flags
+    // ------------------------------------------------------------------ hashing
 
     private long hashOf(Object key) {
         final Hasher h = hasher;
@@ -219,88 +180,6 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
 
     private static boolean same(Object a, Object b) {
         return a == b || a.equals(b);
-    }
-
-    private void beginWrite() {
-        WRITING.setOpaque(this, (int) WRITING.getOpaque(this) ^ 1);
-    }
-
-    private void checkNoWriter() {
-        if ((int) WRITING.getOpaque(this) != 0) {
-            throw new ConcurrentModificationException(GoMapRules.CONCURRENT_WRITES);
-        }
-    }
-
-    private void endWrite() {
-        final int f = (int) WRITING.getOpaque(this);
-        if (f == 0) {
-            throw new ConcurrentModificationException(GoMapRules.CONCURRENT_WRITES);
-        }
-        WRITING.setOpaque(this, f ^ 1);
-    }
-
-    private void abandonWrite() {
-        WRITING.setOpaque(this, 0);
-    }
-
-    /** Test hook: sets Go's writing flag as a concurrent writer would. */
-    void setWritingForTest(boolean on) {
-        WRITING.setOpaque(this, on ? 1 : 0);
-    }
-
-    private long nextRandom() {
-        long z = randomState += GOLDEN_GAMMA;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
-    }
-
-    // ------------------------------------------------------------------ accessors
-
-    @Override
-    public int size() {
-        return used;
-    }
-
-    @Override
-    public boolean isEmpty() {
-        return used == 0;
-    }
-
-    /** The current hash seed. */
-    public long seed() {
-        return seed;
-    }
-
-    /** The Go version this map behaves as. */
-    public SwissVersion version() {
-        return version;
-    }
-
-    /** The lookup style. */
-    public SwissLookupStyle style() {
-        return style;
-    }
-
-    /** The hasher. */
-    public Hasher hasher() {
-        return hasher;
-    }
-
-    /** Go's export_test GroupCount. */
-    public long groupCount() {
-        if (dir == null) {
-            return small == null ? 0 : 1;
-        }
-        long n = 0;
-        Table last = null;
-        for (int i = 0; i < dirLen; i++) {
-            if (dir[i] != last) {
-                last = dir[i];
-                n += last.lengthMask + 1;
-            }
-        }
-        return n;
     }
 
     // ------------------------------------------------------------------ lookup
@@ -374,9 +253,9 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
         if (key == null) {
             throw new NullPointerException("null keys are not allowed in SwissMap (null values are)");
         }
-        checkNoWriter();
+        checkNotWriting();
         final long hash = hashOf(key);
-        beginWrite();
+        toggleWriting();
         try {
             final Object old = putHashed(hash, key, value);
             endWrite();
@@ -517,140 +396,6 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
         }
     }
 
-    /** growToTable (map.go:600-637). */
-    private Table growToTable() {
-        final Table t = new Table(SwissRules.FIRST_TABLE_CAPACITY, 0, 0);
-        for (int i = 0; i < SLOTS; i++) {
-            if ((SwissCtrl.get(smallCtrl[0], i) & EMPTY) == EMPTY) {
-                continue;
-            }
-            final Object k = small[2 * i];
-            uncheckedPut(t, hashOf(k), k, small[2 * i + 1]);
-        }
-        dir = new Table[] {t};
-        dirLen = 1;
-        globalDepth = 0;
-        small = null;
-        smallCtrl = null;
-        return t;
-    }
-
-    /** rehash (table.go:1009-1032). */
-    private void rehash(Table t) {
-        final int newCapacity = 2 * t.capacity;
-        if (newCapacity <= SwissRules.MAX_TABLE_CAPACITY) {
-            final Table nt = new Table(newCapacity, t.index, t.localDepth);
-            copyFull(t, nt, null, 0);
-            replaceTable(nt);
-        } else {
-            final int depth = t.localDepth + 1;
-            if (depth > SwissRules.MAX_GLOBAL_DEPTH) {
-                throw new IllegalStateException("the map would need a directory of 2^" + depth
-                    + " tables; at most 2^" + SwissRules.MAX_GLOBAL_DEPTH + " are supported");
-            }
-            final Table left = new Table(SwissRules.MAX_TABLE_CAPACITY, -1, depth);
-            final Table right = new Table(SwissRules.MAX_TABLE_CAPACITY, -1, depth);
-            copyFull(t, left, right, SwissRules.localDepthMask(depth));
-            installTableSplit(t, left, right);
-        }
-        t.index = -1;
-    }
-
-    private void copyFull(Table from, Table to, Table right, long bit) {
-        for (int g = 0; g <= from.lengthMask; g++) {
-            final long ctrl = from.ctrl[g];
-            for (int j = 0; j < SLOTS; j++) {
-                if ((SwissCtrl.get(ctrl, j) & EMPTY) == EMPTY) {
-                    continue;
-                }
-                final Object k = from.slots[g * GROUP_REFS + 2 * j];
-                final long hash = hashOf(k);
-                uncheckedPut(right != null && (hash & bit) != 0 ? right : to, hash, k,
-                    from.slots[g * GROUP_REFS + 2 * j + 1]);
-            }
-        }
-    }
-
-    private void replaceTable(Table nt) {
-        final int entries = 1 << (globalDepth - nt.localDepth);
-        for (int i = 0; i < entries; i++) {
-            dir[nt.index + i] = nt;
-        }
-    }
-
-    /** installTableSplit (map.go:354-386). */
-    private void installTableSplit(Table old, Table left, Table right) {
-        if (old.localDepth == globalDepth) {
-            final Table[] newDir = new Table[dirLen * 2];
-            for (int i = 0; i < dirLen; i++) {
-                final Table t = dir[i];
-                newDir[2 * i] = t;
-                newDir[2 * i + 1] = t;
-                if (t.index == i) {
-                    t.index = 2 * i;
-                }
-            }
-            globalDepth++;
-            dir = newDir;
-            dirLen = newDir.length;
-        }
-        left.index = old.index;
-        replaceTable(left);
-        right.index = left.index + (1 << (globalDepth - left.localDepth));
-        replaceTable(right);
-    }
-
-    /** pruneTombstones (1.26 table.go:497-585). */
-    private void pruneTombstones(Table t) {
-        if (SwissRules.tombstones(t.capacity, t.used, t.growthLeft) * SwissRules.PRUNE_DIVISOR < t.capacity) {
-            return;
-        }
-        final int mask = t.lengthMask;
-        final boolean[] needed = new boolean[mask + 1];
-        for (int i = 0; i <= mask; i++) {
-            long full = SwissCtrl.matchFull(t.ctrl[i]);
-            while (full != 0) {
-                final int j = SwissCtrl.first(full);
-                full = SwissCtrl.removeFirst(full);
-                final Object k = t.slots[i * GROUP_REFS + 2 * j];
-                if (!k.equals(k)) {
-                    continue;
-                }
-                final long hash = hashOf(k);
-                int g = (int) (hash >>> SwissCtrl.H2_BITS) & mask;
-                for (int step = 1; g != i; g = (g + step++) & mask) {
-                    if (SwissCtrl.matchEmptyOrDeleted(t.ctrl[g]) != 0) {
-                        needed[g] = true;
-                    }
-                }
-            }
-            if (SwissCtrl.matchEmpty(t.ctrl[i]) != 0) {
-                needed[i] = true;
-            }
-        }
-        int count = 0;
-        for (int i = 0; i <= mask; i++) {
-            if (!needed[i]) {
-                count += Long.bitCount(SwissCtrl.matchEmptyOrDeleted(t.ctrl[i]));
-            }
-        }
-        if (count * SwissRules.PRUNE_DIVISOR < t.capacity) {
-            return;
-        }
-        for (int i = 0; i <= mask; i++) {
-            if (needed[i]) {
-                continue;
-            }
-            long m = SwissCtrl.matchEmptyOrDeleted(t.ctrl[i]);
-            while (m != 0) {
-                final int k = SwissCtrl.first(m);
-                m = SwissCtrl.removeFirst(m);
-                t.ctrl[i] = SwissCtrl.set(t.ctrl[i], k, EMPTY);
-                t.growthLeft++;
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ delete and clear
 
     @Override
@@ -669,9 +414,9 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
         if (used == 0 || key == null) {
             return false;
         }
-        checkNoWriter();
+        checkNotWriting();
         final long hash = hashOf(key);
-        beginWrite();
+        toggleWriting();
         try {
             final boolean found = dir == null ? deleteSmall(hash, key, old)
                 : deleteInTable(dir[SwissRules.directoryIndex(hash, dirLen, globalDepth)], hash, key, old);
@@ -736,41 +481,6 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
         }
     }
 
-    /** Map.Clear (map.go:725-760; 1.26 also with only tombstones): keeps capacity, re-draws the seed. */
-    @Override
-    public void clear() {
-        if (used == 0 && !tombstonePossible) {
-            return;
-        }
-        checkNoWriter();
-        beginWrite();
-        if (dir == null) {
-            Arrays.fill(small, null);
-            smallCtrl[0] = ALL_EMPTY;
-            used = 0;
-        } else {
-            Table last = null;
-            for (int i = 0; i < dirLen; i++) {
-                final Table t = dir[i];
-                if (t != last) {
-                    last = t;
-                    final int max = SwissRules.maxGrowthLeft(t.capacity);
-                    if (!version.prunesTombstones() || t.used != 0 || t.growthLeft != max) {
-                        Arrays.fill(t.slots, null);
-                        Arrays.fill(t.ctrl, ALL_EMPTY);
-                        t.used = 0;
-                        t.growthLeft = max;
-                    }
-                }
-            }
-            used = 0;
-            tombstonePossible = false;
-        }
-        clearSeq++;
-        seed = seeds.getAsLong();
-        endWrite();
-    }
-
     // ------------------------------------------------------------------ iteration
 
     /** A Go-order cursor over the map (Go's Iter; see {@link SwissLongLongMap.Iterator}). */
@@ -780,132 +490,31 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
 
     /**
      * Go's Iter (table.go:505-1004) over object keys: {@link #next()} moves, {@link #key()} and
-     * {@link #value()} read the entry; {@link #hasNext()} looks ahead for the Java views.
+     * {@link #value()} read the entry. The walk is {@link AbstractSwissMap.Cursor}'s; this class
+     * reads the entries from the object arrays.
      */
-    public final class GoIterator {
-        private final boolean active;
-        private long entryOffset;
-        private long dirOffset;
-        private int itGlobalDepth;
-        private int dirIdx;
-        private Table tab;
-        private long[] groupCtrl;
-        private Object[] groupSlots;
-        private int group = -1;
-        private long entryIdx;
+    public final class GoIterator extends Cursor {
+        /** The small group seen at the start (Go's it.group of a small map): its control word box and slots. */
+        private final long[] groupCtrl = smallCtrl;
+        private final Object[] groupSlots = small;
         private boolean positioned;
         private Object key;
         private Object value;
 
         GoIterator() {
-            if (used == 0) {
-                active = false;
-                return;
-            }
-            active = true;
-            if (dir == null) {
-                dirIdx = -1;
-                groupCtrl = smallCtrl;
-                groupSlots = small;
-                group = 0;
-            }
-            entryOffset = nextRandom();
-            dirOffset = nextRandom();
-            itGlobalDepth = globalDepth;
         }
 
         /** Moves to the next entry; false when the iteration is over. */
         public boolean next() {
+            positioned = false;
             return advance();
         }
 
-        private boolean advance() {
-            positioned = false;
-            if (!active) {
-                return false;
-            }
-            if (writing != 0) {
-                throw new ConcurrentModificationException(GoMapRules.CONCURRENT_ITERATION_WRITE);
-            }
-            if (dirIdx < 0) {
-                return nextSmall();
-            }
-            if (itGlobalDepth != globalDepth) {
-                final int orders = globalDepth - itGlobalDepth;
-                dirIdx <<= orders;
-                dirOffset <<= orders;
-                itGlobalDepth = globalDepth;
-            }
-            for (; dirIdx < dirLen; nextDirIdx()) {
-                if (tab == null) {
-                    final int di = (int) ((dirIdx + dirOffset) & (dirLen - 1));
-                    final Table nt = dir[di];
-                    if (nt.index != di) {
-                        dirOffset -= di - nt.index;
-                    }
-                    tab = nt;
-                }
-                final long entryMask = tab.capacity - 1;
-                if (entryIdx > entryMask) {
-                    continue;
-                }
-                long ei = (entryIdx + entryOffset) & entryMask;
-                int slot = (int) (ei & (SLOTS - 1));
-                if (slot == 0 || group < 0) {
-                    setGroup((int) (ei >>> 3));
-                }
-                if ((SwissCtrl.get(groupCtrl[group], slot) & EMPTY) == 0 && emit(slot)) {
-                    entryIdx++;
-                    return true;
-                }
-                entryIdx++;
-                long groupMatch = 0;
-                while (entryIdx <= entryMask) {
-                    ei = (entryIdx + entryOffset) & entryMask;
-                    slot = (int) (ei & (SLOTS - 1));
-                    if (slot == 0 || group < 0) {
-                        setGroup((int) (ei >>> 3));
-                    }
-                    if (groupMatch == 0) {
-                        groupMatch = SwissCtrl.matchFull(groupCtrl[group]);
-                        if (slot != 0) {
-                            groupMatch = SwissCtrl.removeBelow(groupMatch, slot);
-                        }
-                        if (groupMatch == 0) {
-                            entryIdx += SLOTS - slot;
-                            continue;
-                        }
-                        final int i = SwissCtrl.first(groupMatch);
-                        entryIdx += i - slot;
-                        if (entryIdx > entryMask) {
-                            continue;
-                        }
-                        slot = i;
-                    }
-                    final boolean found = emit(slot);
-                    groupMatch = SwissCtrl.removeFirst(groupMatch);
-                    if (groupMatch == 0) {
-                        entryIdx += SLOTS - slot;
-                    } else {
-                        entryIdx += SwissCtrl.first(groupMatch) - slot;
-                    }
-                    if (found) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-
-        private void setGroup(int g) {
-            groupCtrl = tab.ctrl;
-            groupSlots = tab.slots;
-            group = g;
-        }
-
-        private boolean emit(int slot) {
-            final Object k = groupSlots[group * GROUP_REFS + 2 * slot];
-            if (tab.index == -1) {
+        @Override
+        boolean emit(Table t, int g, int slot) {
+            final Object[] s = t.slots;
+            final Object k = s[g * GROUP_REFS + 2 * slot];
+            if (t.index == -1) {
                 final int at = locate(k);
                 if (at == NOT_FOUND) {
                     return false;
@@ -913,44 +522,34 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
                 value = locatedSlots[at];
                 key = locatedSlots[at - 1];
             } else {
-                value = groupSlots[group * GROUP_REFS + 2 * slot + 1];
+                value = s[g * GROUP_REFS + 2 * slot + 1];
                 key = k;
             }
             positioned = true;
             return true;
         }
 
-        private boolean nextSmall() {
-            for (; entryIdx < SLOTS; entryIdx++) {
-                final int k = (int) ((entryIdx + entryOffset) & (SLOTS - 1));
-                final long ctrl = groupCtrl[0];
-                if ((SwissCtrl.get(ctrl, k) & EMPTY) == EMPTY) {
-                    continue;
+        @Override
+        boolean emitSmall(int slot) {
+            final Object slotKey = groupSlots[2 * slot];
+            if (dir != null) {
+                final int at = locate(slotKey);
+                if (at == NOT_FOUND) {
+                    return false;
                 }
-                final Object slotKey = groupSlots[2 * k];
-                if (dir != null) {
-                    final int at = locate(slotKey);
-                    if (at == NOT_FOUND) {
-                        continue;
-                    }
-                    key = locatedSlots[at - 1];
-                    value = locatedSlots[at];
-                } else {
-                    key = slotKey;
-                    value = groupSlots[2 * k + 1];
-                }
-                positioned = true;
-                entryIdx++;
-                return true;
+                key = locatedSlots[at - 1];
+                value = locatedSlots[at];
+            } else {
+                key = slotKey;
+                value = groupSlots[2 * slot + 1];
             }
-            return false;
+            positioned = true;
+            return true;
         }
 
-        private void nextDirIdx() {
-            dirIdx += 1 << (globalDepth - tab.localDepth);
-            tab = null;
-            group = -1;
-            entryIdx = 0;
+        @Override
+        long smallCtrlWord() {
+            return groupCtrl[0];
         }
 
         /** The key of the current entry. */
@@ -1071,7 +670,7 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
     }
 
     /** An entry of the entry-set iterator; setValue writes through with put. */
-    private final class IteratedEntry extends SimpleEntry<K, V> {
+    private final class IteratedEntry extends AbstractMap.SimpleEntry<K, V> {
         private static final long serialVersionUID = 1L;
 
         IteratedEntry(K key, V value) {
@@ -1179,24 +778,145 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
         }
     }
 
-    // ------------------------------------------------------------------ introspection
+    // ------------------------------------------------------------------ java.util.Map's equals, hashCode, toString
 
-    /** Go's header and table fields now (see {@link SwissStats}). */
-    public SwissStats stats() {
-        final List<SwissTableStats> tables = new ArrayList<>();
-        if (dir == null) {
-            return SwissStats.of(used, 0, 0, tables);
+    @Override
+    public void putAll(Map<? extends K, ? extends V> m) {
+        for (Entry<? extends K, ? extends V> e : m.entrySet()) {
+            put(e.getKey(), e.getValue());
         }
-        Table last = null;
-        for (int i = 0; i < dirLen; i++) {
-            final Table t = dir[i];
-            if (t != last) {
-                tables.add(new SwissTableStats(t.capacity, t.localDepth, t.used, t.growthLeft, t.index));
-                last = t;
-            }
-        }
-        return SwissStats.of(used, dirLen, globalDepth, tables);
     }
+
+    /** Equal to another map with the same mappings ({@link Map#equals}). */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof Map<?, ?> other) || other.size() != used) {
+            return false;
+        }
+        final GoIterator it = new GoIterator();
+        try {
+            while (it.next()) {
+                final Object k = it.key();
+                final Object v = it.value();
+                if (v == null ? other.get(k) != null || !other.containsKey(k) : !v.equals(other.get(k))) {
+                    return false;
+                }
+            }
+        } catch (ClassCastException | NullPointerException unused) {
+            return false;
+        }
+        return true;
+    }
+
+    /** The sum of the entries' hash codes ({@link Map#hashCode}). */
+    @Override
+    public int hashCode() {
+        int h = 0;
+        final GoIterator it = new GoIterator();
+        while (it.next()) {
+            h += Objects.hashCode(it.key()) ^ Objects.hashCode(it.value());
+        }
+        return h;
+    }
+
+    /** {@code {k1=v1, k2=v2}} in iteration order, as AbstractMap writes it. */
+    @Override
+    public String toString() {
+        final StringBuilder sb = new StringBuilder("{");
+        final GoIterator it = new GoIterator();
+        boolean first = true;
+        while (it.next()) {
+            if (!first) {
+                sb.append(", ");
+            }
+            first = false;
+            final Object k = it.key();
+            final Object v = it.value();
+            sb.append(k == this ? "(this Map)" : k).append('=').append(v == this ? "(this Map)" : v);
+        }
+        return sb.append('}').toString();
+    }
+
+    // ------------------------------------------------------------------ storage hooks
+
+    @Override
+    Table newTable(long capacity, int index, int localDepth) {
+        return new Table(capacity, index, localDepth);
+    }
+
+    @Override
+    Table[] newDirectory(int length) {
+        return new Table[length];
+    }
+
+    @Override
+    long slotHash(Table t, int g, int slot) {
+        return hashOf(t.slots[g * GROUP_REFS + 2 * slot]);
+    }
+
+    @Override
+    void copySlot(Table from, int g, int slot, Table to, long hash) {
+        final int at = g * GROUP_REFS + 2 * slot;
+        uncheckedPut(to, hash, from.slots[at], from.slots[at + 1]);
+    }
+
+    @Override
+    boolean findableKey(Table t, int g, int slot) {
+        final Object k = t.slots[g * GROUP_REFS + 2 * slot];
+        return k.equals(k);
+    }
+
+    @Override
+    Object slotKey(Table t, int g, int slot) {
+        return t.slots[g * GROUP_REFS + 2 * slot];
+    }
+
+    @Override
+    boolean hasSmallGroup() {
+        return small != null;
+    }
+
+    @Override
+    long smallCtrl() {
+        return smallCtrl[0];
+    }
+
+    @Override
+    Object smallKey(int slot) {
+        return small[2 * slot];
+    }
+
+    @Override
+    long smallSlotHash(int slot) {
+        return hashOf(small[2 * slot]);
+    }
+
+    @Override
+    void copySmallSlot(int slot, Table to, long hash) {
+        uncheckedPut(to, hash, small[2 * slot], small[2 * slot + 1]);
+    }
+
+    @Override
+    void dropSmallGroup() {
+        small = null;
+        smallCtrl = null;
+    }
+
+    @Override
+    void clearSmallGroup() {
+        Arrays.fill(small, null);
+        smallCtrl[0] = ALL_EMPTY;
+    }
+
+    @Override
+    void probeSlot(Table t, int g, int slot, long[] cost) {
+        probeCost(t.slots[g * GROUP_REFS + 2 * slot], cost);
+    }
+
+    // ------------------------------------------------------------------ introspection
 
     /**
      * Mean probe cost with this map's lookup style (see {@link SwissProbeStats}): hits over every key
@@ -1215,40 +935,12 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
                 }
             }
         } else {
-            Table last = null;
-            for (int d = 0; d < dirLen; d++) {
-                final Table t = dir[d];
-                if (t != last) {
-                    last = t;
-                    for (int g = 0; g <= t.lengthMask; g++) {
-                        long full = SwissCtrl.matchFull(t.ctrl[g]);
-                        while (full != 0) {
-                            probeCost(t.slots[g * GROUP_REFS + 2 * SwissCtrl.first(full)], hit);
-                            full = SwissCtrl.removeFirst(full);
-                        }
-                    }
-                }
-            }
+            probeEveryTableKey(hit);
         }
         for (Object k : absentKeys) {
             probeCost(k, miss);
         }
-        if (miss[PROBE_FOUND] != 0) {
-            throw new IllegalArgumentException("probeStats: a key given as absent is in the map");
-        }
-        return new SwissProbeStats(hit[PROBE_LOOKUPS], ratio(hit[PROBE_GROUPS], hit[PROBE_LOOKUPS]),
-            ratio(hit[PROBE_FALSE], hit[PROBE_LOOKUPS]), miss[PROBE_LOOKUPS],
-            ratio(miss[PROBE_GROUPS], miss[PROBE_LOOKUPS]), ratio(miss[PROBE_FALSE], miss[PROBE_LOOKUPS]));
-    }
-
-    private static final int PROBE_GROUPS = 0;
-    private static final int PROBE_LOOKUPS = 1;
-    private static final int PROBE_FOUND = 2;
-    private static final int PROBE_FALSE = 3;
-    private static final int PROBE_COUNTERS = 4;
-
-    private static double ratio(long a, long b) {
-        return b == 0 ? 0 : (double) a / b;
+        return probeResult(hit, miss);
     }
 
     /** Adds one lookup of {@code key}: groups read, lookups, found, false candidates. */
@@ -1289,88 +981,6 @@ public final class SwissMap<K, V> extends AbstractMap<K, V> {
             if (SwissCtrl.matchEmpty(ctrl) != 0) {
                 return;
             }
-        }
-    }
-
-    /** Checks every structural invariant (as {@link SwissLongLongMap#verifyInvariants()}). */
-    public void verifyInvariants() {
-        final Set<Object> seen = new HashSet<>();
-        if (dir == null) {
-            if (small == null) {
-                check(used == 0, "no storage but used = " + used);
-                return;
-            }
-            int full = 0;
-            for (int i = 0; i < SLOTS; i++) {
-                final int c = SwissCtrl.get(smallCtrl[0], i);
-                check(c == EMPTY || c < EMPTY, "small map slot " + i + " has control byte " + c);
-                if (c < EMPTY) {
-                    full++;
-                    final Object k = small[2 * i];
-                    check(k != null && seen.add(k), "small map slot " + i + " holds null or a repeated key");
-                    check(c == (hashOf(k) & SwissCtrl.H2_MASK), "small map key " + k + " has a wrong H2");
-                }
-            }
-            check(full == used, "small map has " + full + " full slots, used says " + used);
-            return;
-        }
-        check(dirLen == 1 << globalDepth, "dirLen " + dirLen + " != 2^globalDepth " + globalDepth);
-        long total = 0;
-        int i = 0;
-        while (i < dirLen) {
-            final Table t = dir[i];
-            check(t.index == i, "table at directory " + i + " has index " + t.index);
-            check(t.localDepth <= globalDepth, "localDepth " + t.localDepth + " > globalDepth " + globalDepth);
-            final int span = 1 << (globalDepth - t.localDepth);
-            check(i % span == 0, "table index " + i + " not aligned to its span " + span);
-            for (int j = i; j < i + span; j++) {
-                check(dir[j] == t, "directory entry " + j + " does not alias the table at " + i);
-            }
-            verifyTable(t, i, span, seen);
-            total += t.used;
-            i += span;
-        }
-        check(total == used, "tables hold " + total + " entries, used says " + used);
-    }
-
-    private void verifyTable(Table t, int index, int span, Set<Object> seen) {
-        check(t.capacity >= SLOTS && t.capacity <= SwissRules.MAX_TABLE_CAPACITY
-            && Integer.bitCount(t.capacity) == 1, "table capacity " + t.capacity);
-        int full = 0;
-        int deleted = 0;
-        for (int g = 0; g <= t.lengthMask; g++) {
-            for (int s = 0; s < SLOTS; s++) {
-                final int c = SwissCtrl.get(t.ctrl[g], s);
-                if (c == DELETED) {
-                    deleted++;
-                } else if (c < EMPTY) {
-                    full++;
-                    final Object k = t.slots[g * GROUP_REFS + 2 * s];
-                    check(k != null && seen.add(k), "null or repeated key " + k);
-                    final long hash = hashOf(k);
-                    check(c == (hash & SwissCtrl.H2_MASK), "key " + k + " has control byte " + c);
-                    final int di = SwissRules.directoryIndex(hash, dirLen, globalDepth);
-                    check(di >= index && di < index + span, "key " + k + " belongs to directory entry " + di);
-                    int p = (int) (hash >>> SwissCtrl.H2_BITS) & t.lengthMask;
-                    for (int step = 1; p != g; p = (p + step++) & t.lengthMask) {
-                        check(SwissCtrl.matchEmpty(t.ctrl[p]) == 0, "key " + k + " is unreachable");
-                        check(step <= t.lengthMask + 1, "key " + k + " is not on its probe sequence");
-                    }
-                } else {
-                    check(c == EMPTY, "control byte " + c + " is neither empty, deleted nor full");
-                }
-            }
-        }
-        check(full == t.used, "table at " + index + " has " + full + " full slots, used says " + t.used);
-        check(t.growthLeft >= 0, "negative growthLeft");
-        check(deleted == SwissRules.tombstones(t.capacity, t.used, t.growthLeft),
-            "table at " + index + " has " + deleted + " tombstones, Go's formula says "
-                + SwissRules.tombstones(t.capacity, t.used, t.growthLeft));
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new IllegalStateException(what);
         }
     }
 }

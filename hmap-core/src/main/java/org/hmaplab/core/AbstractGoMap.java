@@ -284,9 +284,13 @@ abstract class AbstractGoMap<T extends BucketArray> {
 
     /**
      * evacuate (§6.3): moves old bucket {@code ob}'s chain to X (and Y in a doubling growth, by hash
-     * bit 2^oldB), packed in order, and marks the old slots evacuatedX/Y/Empty.
+     * bit 2^oldB), packed in order, and marks the old slots evacuatedX/Y/Empty; then counts the
+     * evacuation and advances the mark. Go's generic evacuate (map.go), reaching keys and values
+     * through the storage hooks. A storage may override it with a specialised copy of this loop, as
+     * Go's map_fast64.go has evacuate_fast64: GoLongLongMap does, because these hooks, called per
+     * slot, cost its put-growth 14-19 % (docs/performance-log.md).
      */
-    private void evacuate(int ob) {
+    void evacuate(int ob) {
         final T old = oldBuckets;
         final int newbit = old.mask + 1;
         if (!old.evacuated(ob)) {
@@ -342,7 +346,7 @@ abstract class AbstractGoMap<T extends BucketArray> {
     }
 
     /** advanceEvacuationMark (§6.4): past evacuated buckets, at most 1024 ahead; the growth ends at the end. */
-    private void advanceEvacuationMark(int newbit) {
+    final void advanceEvacuationMark(int newbit) {
         final T old = oldBuckets;
         nevacuate++;
         final int stop = GoMapRules.evacuationMarkStop(nevacuate, newbit);

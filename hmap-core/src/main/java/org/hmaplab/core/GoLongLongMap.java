@@ -3,6 +3,9 @@ package org.hmaplab.core;
 import static org.hmaplab.core.GoMapRules.BUCKET_SIZE;
 import static org.hmaplab.core.GoMapRules.EMPTY_ONE;
 import static org.hmaplab.core.GoMapRules.EMPTY_REST;
+import static org.hmaplab.core.GoMapRules.EVACUATED_EMPTY;
+import static org.hmaplab.core.GoMapRules.EVACUATED_X;
+import static org.hmaplab.core.GoMapRules.EVACUATED_Y;
 import static org.hmaplab.core.GoMapRules.MIN_TOP_HASH;
 
 import java.lang.invoke.VarHandle;
@@ -31,7 +34,8 @@ import org.hmaplab.hash.Hashers;
  * holds its storage (Go's 144-byte buckets in flat or packed {@code long} pages,
  * {@link PagedBuckets}) and the hot paths that walk it, as concrete code in a final class, so the
  * probe loops call nothing virtual: the GENERIC/FAST64/SWAR lookups, put's search and remove's
- * search. The package overview ({@code package-info}) has the table of Go's names and ours.
+ * search, and, as Go's evacuate_fast64, evacuate's slot loop (the generic loop's per-slot hooks
+ * cost put-growth 14-19 %). The package overview ({@code package-info}) has the table of Go's names and ours.
  * has the table of Go's names and ours.
  *
  * <h2>Design</h2>
@@ -679,6 +683,70 @@ public final class GoLongLongMap extends AbstractGoMap<GoLongLongMap.PagedBucket
         } while (b != 0);
         endWrite();
         return removed;
+    }
+
+    /**
+     * evacuate_fast64 (map_fast64.go): the state machine's evacuate with this storage's slot loop
+     * written out, reading a bucket's tophash word, keys and values from the page at hand and
+     * writing its marks once. The rules are those of {@link AbstractGoMap#evacuate}; the generic
+     * loop's per-slot hooks cost put-growth 14-19 % here (docs/performance-log.md).
+     */
+    @Override
+    void evacuate(int ob) {
+        final PagedBuckets o = oldBuckets;
+        final int newbit = o.mask + 1;
+        if (!o.evacuated(ob)) {
+            final PagedBuckets n = buckets;
+            final boolean doubling = !sameSizeGrow;
+            final int pageShift = o.pageShift;
+            final int pageMask = o.pageMask;
+            int xBucket = ob;
+            int xi = 0;
+            int yBucket = ob + newbit;
+            int yi = 0;
+            int b = ob;
+            while (true) {
+                final long[] page = b == ob ? o.writablePage(b) : o.pages[b >>> pageShift];
+                final int base = (b & pageMask) * BUCKET_LONGS;
+                final long w = page[base];
+                long marks = 0;
+                for (int i = 0; i < BUCKET_SIZE; i++) {
+                    final int shift = i << 3;
+                    final int top = (int) (w >>> shift) & BYTE_MASK;
+                    if (top <= EMPTY_ONE) {
+                        marks |= (long) EVACUATED_EMPTY << shift;
+                        continue;
+                    }
+                    final long k = page[base + KEYS_AT + i];
+                    final long v = page[base + KEYS_AT + i + VALUE_DELTA];
+                    if (doubling && (hasher.hashLong(k, seed) & newbit) != 0) {
+                        marks |= (long) EVACUATED_Y << shift;
+                        if (yi == BUCKET_SIZE) {
+                            yBucket = newOverflow(n, yBucket);
+                            yi = 0;
+                        }
+                        n.store(yBucket, yi++, top, k, v);
+                    } else {
+                        marks |= (long) EVACUATED_X << shift;
+                        if (xi == BUCKET_SIZE) {
+                            xBucket = newOverflow(n, xBucket);
+                            xi = 0;
+                        }
+                        n.store(xBucket, xi++, top, k, v);
+                    }
+                }
+                page[base] = marks;
+                b = (int) page[base + LINK_AT];
+                if (b == 0) {
+                    break;
+                }
+            }
+            evacuatedBuckets++;
+            version++;
+        }
+        if (ob == nevacuate) {
+            advanceEvacuationMark(newbit);
+        }
     }
 
     // ------------------------------------------------------------------ storage hooks of the state machine

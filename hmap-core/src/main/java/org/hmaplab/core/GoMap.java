@@ -878,49 +878,19 @@ public final class GoMap<K, V> extends AbstractGoMap<GoMap.SlotArrays> implement
     /** Equal to another map with the same mappings ({@link Map#equals}). */
     @Override
     public boolean equals(Object o) {
-        if (o == this) return true;
-        if (!(o instanceof Map<?, ?> other) || other.size() != count) return false;
-        final GoIterator it = new GoIterator();
-        try {
-            while (it.hasNext()) {
-                it.next();
-                final Object v = it.value();
-                if (v == null ? other.get(it.key()) != null || !other.containsKey(it.key())
-                    : !v.equals(other.get(it.key()))) {
-                    return false;
-                }
-            }
-        } catch (ClassCastException | NullPointerException unused) {
-            return false;
-        }
-        return true;
+        return MapMethods.equals(this, o);
     }
 
     /** The sum of the entries' hash codes ({@link Map#hashCode}). */
     @Override
     public int hashCode() {
-        int h = 0;
-        final GoIterator it = new GoIterator();
-        while (it.hasNext()) {
-            it.next();
-            h += Objects.hashCode(it.key()) ^ Objects.hashCode(it.value());
-        }
-        return h;
+        return MapMethods.hashCode(this);
     }
 
     /** {@code {k1=v1, k2=v2}} in iteration order, as AbstractMap writes it. */
     @Override
     public String toString() {
-        final StringBuilder sb = new StringBuilder("{");
-        final GoIterator it = new GoIterator();
-        while (it.hasNext()) {
-            it.next();
-            if (sb.length() > 1) sb.append(", ");
-            final Object k = it.key();
-            final Object v = it.value();
-            sb.append(k == this ? "(this Map)" : k).append('=').append(v == this ? "(this Map)" : v);
-        }
-        return sb.append('}').toString();
+        return MapMethods.toString(this);
     }
 
     // ------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.hmaplab.core.GoMapRules;
+import org.hmaplab.core.MapMethods;
 import org.hmaplab.hash.Hasher;
 import org.hmaplab.hash.Hashers;
 
@@ -790,54 +791,19 @@ public final class SwissMap<K, V> extends AbstractSwissMap<SwissMap.Table> imple
     /** Equal to another map with the same mappings ({@link Map#equals}). */
     @Override
     public boolean equals(Object o) {
-        if (o == this) {
-            return true;
-        }
-        if (!(o instanceof Map<?, ?> other) || other.size() != used) {
-            return false;
-        }
-        final GoIterator it = new GoIterator();
-        try {
-            while (it.next()) {
-                final Object k = it.key();
-                final Object v = it.value();
-                if (v == null ? other.get(k) != null || !other.containsKey(k) : !v.equals(other.get(k))) {
-                    return false;
-                }
-            }
-        } catch (ClassCastException | NullPointerException unused) {
-            return false;
-        }
-        return true;
+        return MapMethods.equals(this, o);
     }
 
     /** The sum of the entries' hash codes ({@link Map#hashCode}). */
     @Override
     public int hashCode() {
-        int h = 0;
-        final GoIterator it = new GoIterator();
-        while (it.next()) {
-            h += Objects.hashCode(it.key()) ^ Objects.hashCode(it.value());
-        }
-        return h;
+        return MapMethods.hashCode(this);
     }
 
     /** {@code {k1=v1, k2=v2}} in iteration order, as AbstractMap writes it. */
     @Override
     public String toString() {
-        final StringBuilder sb = new StringBuilder("{");
-        final GoIterator it = new GoIterator();
-        boolean first = true;
-        while (it.next()) {
-            if (!first) {
-                sb.append(", ");
-            }
-            first = false;
-            final Object k = it.key();
-            final Object v = it.value();
-            sb.append(k == this ? "(this Map)" : k).append('=').append(v == this ? "(this Map)" : v);
-        }
-        return sb.append('}').toString();
+        return MapMethods.toString(this);
     }
 
     // ------------------------------------------------------------------ storage hooks

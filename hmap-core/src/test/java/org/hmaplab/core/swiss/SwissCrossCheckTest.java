@@ -12,8 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The two Swiss maps are written separately (primitive fast64 paths, generic object paths); with
- * the same hasher and seeds they must agree on every observable: results, stats after every step,
+ * The two Swiss maps share their state machine (AbstractSwissMap) but not their probes (primitive
+ * fast64 paths, generic object paths) or storage; with the same hasher and seeds they must agree
+ * on every observable: results, stats after every step,
  * and even the order of every iteration (same structure, same per-map random numbers). Also the
  * probe statistics, on a table built so that the expected counts follow from the matching rules.
  */

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 import org.hmaplab.core.GoMapRules;
 import org.hmaplab.hash.Hasher;
@@ -116,17 +115,12 @@ abstract class AbstractSwissMap<T extends SwissTable> {
         this.randomState = seed ^ GOLDEN_GAMMA;
     }
 
-    /** A seed supplier that gives {@code first}, then values of {@code new SplittableRandom(first)}. */
+    /**
+     * A seed supplier that gives {@code first}, then values of {@code new SplittableRandom(first)}:
+     * the classic maps' {@link GoMapRules#seedsStartingWith}, so both models re-draw alike.
+     */
     static LongSupplier firstThen(long first) {
-        final SplittableRandom redraws = new SplittableRandom(first);
-        final boolean[] used = new boolean[1];
-        return () -> {
-            if (!used[0]) {
-                used[0] = true;
-                return first;
-            }
-            return redraws.nextLong();
-        };
+        return GoMapRules.seedsStartingWith(first);
     }
 
     /**

@@ -762,6 +762,10 @@ public final class GoLongLongMap extends AbstractGoMap<GoLongLongMap.PagedBucket
         return hasher.hashLong(t.key(bucket, slot), seed);
     }
 
+    /**
+     * The generic evacuate's move. This map overrides {@link #evacuate} with its own loop, so
+     * nothing here calls it; it exists because the hook is part of the storage contract.
+     */
     @Override
     void moveSlot(PagedBuckets from, int fromBucket, int fromSlot, PagedBuckets to, int toBucket, int toSlot, int top) {
         final int ref = fromBucket << SLOT_BITS | fromSlot;
